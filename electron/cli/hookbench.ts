@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import { EXPORT_USAGE, exportCaptures } from './export';
+import { SERVE_USAGE, serve } from './serve';
+import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage-error';
+
+const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
+  serve: { run: serve, usage: SERVE_USAGE },
+  export: { run: exportCaptures, usage: EXPORT_USAGE },
+};
+
+const USAGE = `Hookbench — a workbench for webhooks.
+
+Usage: hookbench <command> [options]
+
+Commands:
+  serve    start the receiver and the browser UI
+  export   write captured requests to a file
+
+Run \`hookbench <command> --help\` for a command's options.`;
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS[name];
+  if (!command)
+    throw new CliError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return EXIT_OK;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Plain words, never a stack trace: parseArgs and our own errors both carry readable messages.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`hookbench: ${message}\n`);
+    process.exitCode =
+      error instanceof CliError ? error.exitCode : isUsageError(error) ? EXIT_USAGE : EXIT_FAILED;
+  },
+);
+
+function isUsageError(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}

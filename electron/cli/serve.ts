@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createHookbench } from '../core/index';
+import type { Logger } from '../core/types';
+import { HostListenError, startHeadlessHost } from '../host/headless-host';
+import { defaultDataDir, parsePort } from './options';
+import { CliError, EXIT_OK, EXIT_USAGE } from './usage-error';
+
+export const SERVE_USAGE = `hookbench serve [--port 7700] [--host 127.0.0.1] [--ui-port 7701] [--data DIR]
+
+Starts the receiver (where webhook senders post) and the UI (open its address in a browser).
+  --port N      receiver port (default: the saved setting, 7700; 0 picks a free port)
+  --host ADDR   receiver address (default 127.0.0.1; 0.0.0.0 lets other machines send)
+  --ui-port N   UI port, always on 127.0.0.1 and guarded by a token (default 7701)
+  --data DIR    data folder (default: the desktop app's)`;
+
+const stderrLogger: Logger = {
+  info: (message) => process.stderr.write(`${message}\n`),
+  warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  error: (message) => process.stderr.write(`error: ${message}\n`),
+};
+
+/** Built CLI lives in dist/cli; the UI it serves in dist/renderer. */
+function rendererDir(): string {
+  return resolve(import.meta.dirname, '../renderer');
+}
+
+export async function serve(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'ui-port': { type: 'string' },
+      data: { type: 'string' },
+    },
+    strict: true,
+  });
+  const uiDir = rendererDir();
+  if (!existsSync(join(uiDir, 'index.html'))) {
+    throw new CliError(`The UI is not built (no ${uiDir}/index.html). Run \`npm run build\` first.`);
+  }
+  const dataDir = resolve(values.data ?? defaultDataDir());
+  const receiverOverrides: { port?: number; host?: string } = {};
+  if (values.port !== undefined) receiverOverrides.port = parsePort(values.port, '--port', 7700);
+  if (values.host !== undefined) receiverOverrides.host = values.host;
+  const uiPort = parsePort(values['ui-port'], '--ui-port', 7701);
+
+  const core = await createHookbench({ dataDir, receiver: receiverOverrides, logger: stderrLogger });
+  await core.start();
+  const status = await core.handlers.getReceiverStatus(undefined);
+  if (status.state !== 'listening') {
+    await core.close();
+    throw new CliError(
+      `${status.error ?? 'The receiver could not start.'} Choose another with --port N.`,
+      EXIT_USAGE,
+    );
+  }
+  let host: Awaited<ReturnType<typeof startHeadlessHost>>;
+  try {
+    host = await startHeadlessHost({ core, rendererDir: uiDir, host: '127.0.0.1', port: uiPort });
+  } catch (error) {
+    await core.close();
+    if (error instanceof HostListenError)
+      throw new CliError(`${error.message} Choose another with --ui-port N.`);
+    throw error;
+  }
+  if (status.host !== '127.0.0.1' && status.host !== 'localhost' && status.host !== '::1') {
+    stderrLogger.warn(
+      `the receiver listens on ${status.host}: other machines on the network can send it requests.`,
+    );
+  }
+
+  process.stdout.write(
+    [
+      'Hookbench is running.',
+      `  Receiver: ${status.url}`,
+      `  UI:       ${host.url}`,
+      `  Data:     ${dataDir}`,
+      'Press Ctrl+C to stop.',
+      '',
+    ].join('\n'),
+  );
+
+  return new Promise<number>((resolveExit) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      process.stderr.write(`Stopping (${signal}); saving what was captured…\n`);
+      void host
+        .close()
+        .then(() => core.close())
+        .then(() => resolveExit(EXIT_OK));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+}

@@ -1,0 +1,86 @@
+import type { CommandHandlers } from '../../shared/contract';
+import type { CaptureQuery } from '../../shared/domain';
+import { CoreError } from './errors';
+import type { CoreEvents } from './events';
+import type { Receiver } from './receiver/receiver';
+import type { SettingsService } from './settings/settings-service';
+import { type CaptureStore, MAX_PAGE_SIZE } from './store/capture-store';
+
+export interface CommandDeps {
+  store: CaptureStore;
+  settings: SettingsService;
+  receiver: Receiver;
+  events: CoreEvents;
+  restartReceiver: () => Promise<void>;
+}
+
+const DEFAULT_PAGE_SIZE = 200;
+
+/**
+ * The contract's commands, implemented. Requests come from a renderer or a
+ * WebSocket client, so every argument is checked here before use.
+ */
+export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
+  const { store, settings, receiver, events } = deps;
+  return {
+    getReceiverStatus: async () => receiver.status,
+    restartReceiver: async () => {
+      await deps.restartReceiver();
+      return receiver.status;
+    },
+    listCaptures: async (request) => store.page(parseQuery(request)),
+    getCapture: async (request) => store.get(parseId(objectArg(request).id, 'id')),
+    deleteCaptures: async (request) => {
+      const ids = objectArg(request).ids;
+      if (!Array.isArray(ids) || ids.length > 100_000) {
+        throw new CoreError('bad_request', 'ids must be a list of capture ids.');
+      }
+      const checked = ids.map((id) => parseId(id, 'ids'));
+      store.delete(checked);
+      events.emit('capturesRemoved', { ids: checked, total: store.count });
+      return { total: store.count };
+    },
+    clearCaptures: async () => {
+      store.clear();
+      events.emit('capturesRemoved', { ids: 'all', total: store.count });
+      return { total: store.count };
+    },
+    getSettings: async () => settings.get(),
+    updateSettings: async (request) => {
+      const next = settings.update(request);
+      events.emit('settingsChanged', next);
+      return next;
+    },
+  };
+}
+
+function objectArg(request: unknown): Record<string, unknown> {
+  if (typeof request !== 'object' || request === null) {
+    throw new CoreError('bad_request', 'The request must be an object.');
+  }
+  return request as Record<string, unknown>;
+}
+
+function parseId(value: unknown, field: string): number {
+  if (!Number.isSafeInteger(value) || (value as number) < 1) {
+    throw new CoreError('bad_request', `${field} must hold positive whole numbers.`);
+  }
+  return value as number;
+}
+
+function parseQuery(request: unknown): Required<Pick<CaptureQuery, 'limit'>> & CaptureQuery {
+  const args = request === undefined ? {} : objectArg(request);
+  const query: Required<Pick<CaptureQuery, 'limit'>> & CaptureQuery = { limit: DEFAULT_PAGE_SIZE };
+  if (args.limit !== undefined) {
+    if (
+      !Number.isSafeInteger(args.limit) ||
+      (args.limit as number) < 1 ||
+      (args.limit as number) > MAX_PAGE_SIZE
+    ) {
+      throw new CoreError('bad_request', `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    }
+    query.limit = args.limit as number;
+  }
+  if (args.beforeId !== undefined) query.beforeId = parseId(args.beforeId, 'beforeId');
+  return query;
+}

@@ -1,0 +1,71 @@
+import type { ReceiverSettings, Settings, SettingsPatch } from '../../../shared/domain';
+import { CoreError } from '../errors';
+
+const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
+/** A request body larger than this could not be held in memory sensibly. */
+export const MAX_BODY_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isValidPort(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 65535;
+}
+
+/** Checks a patch coming from the UI or a client; throws a user-facing error naming the field. */
+export function parseSettingsPatch(input: unknown): SettingsPatch {
+  if (!isRecord(input)) throw new CoreError('bad_request', 'Settings must be an object.');
+  const patch: SettingsPatch = {};
+  for (const key of Object.keys(input)) {
+    if (key !== 'receiver' && key !== 'theme')
+      throw new CoreError('bad_request', `Unknown setting "${key}".`);
+  }
+  if (input.theme !== undefined) {
+    if (typeof input.theme !== 'string' || !THEMES.has(input.theme)) {
+      throw new CoreError('bad_request', 'Theme must be "system", "light" or "dark".');
+    }
+    patch.theme = input.theme as Settings['theme'];
+  }
+  if (input.receiver !== undefined) {
+    if (!isRecord(input.receiver)) throw new CoreError('bad_request', 'Receiver settings must be an object.');
+    const receiver: Partial<ReceiverSettings> = {};
+    for (const [key, value] of Object.entries(input.receiver)) {
+      switch (key) {
+        case 'host':
+          if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
+            throw new CoreError('bad_request', 'Receiver host must be a host name or IP address.');
+          }
+          receiver.host = value.trim();
+          break;
+        case 'port':
+          if (!isValidPort(value)) {
+            throw new CoreError('bad_request', 'Receiver port must be a whole number from 0 to 65535.');
+          }
+          receiver.port = value;
+          break;
+        case 'bodyLimitBytes':
+          if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > MAX_BODY_LIMIT_BYTES) {
+            throw new CoreError(
+              'bad_request',
+              'Body limit must be a whole number of bytes from 1 byte to 1 GiB.',
+            );
+          }
+          receiver.bodyLimitBytes = value as number;
+          break;
+        default:
+          throw new CoreError('bad_request', `Unknown receiver setting "${key}".`);
+      }
+    }
+    patch.receiver = receiver;
+  }
+  return patch;
+}
+
+/** Applies a checked patch; nested objects merge. */
+export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
+  return {
+    receiver: { ...settings.receiver, ...patch.receiver },
+    theme: patch.theme ?? settings.theme,
+  };
+}

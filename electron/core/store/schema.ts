@@ -1,0 +1,52 @@
+import type { DatabaseSync } from 'node:sqlite';
+
+/**
+ * Ordered migrations; `PRAGMA user_version` records how many have run.
+ * Bodies live in their own table so that listing and filtering scan small rows.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE captures (
+     id INTEGER PRIMARY KEY,
+     received_at INTEGER NOT NULL,
+     method TEXT NOT NULL,
+     path TEXT NOT NULL,
+     http_version TEXT NOT NULL,
+     headers TEXT NOT NULL,
+     content_type TEXT,
+     body_size INTEGER NOT NULL,
+     declared_body_size INTEGER,
+     truncated INTEGER NOT NULL DEFAULT 0,
+     remote_address TEXT NOT NULL,
+     remote_port INTEGER NOT NULL,
+     status INTEGER NOT NULL,
+     response_headers TEXT NOT NULL
+   );
+   CREATE TABLE capture_bodies (
+     capture_id INTEGER PRIMARY KEY REFERENCES captures(id) ON DELETE CASCADE,
+     request BLOB NOT NULL,
+     response BLOB NOT NULL
+   );`,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function migrate(db: DatabaseSync): void {
+  const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
+  const current = row?.user_version ?? 0;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The capture store was written by a newer Hookbench (schema ${current}, this version knows ${SCHEMA_VERSION}).`,
+    );
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.exec('BEGIN');
+    try {
+      db.exec(MIGRATIONS[version] as string);
+      db.exec(`PRAGMA user_version = ${version + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}

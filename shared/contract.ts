@@ -1,0 +1,115 @@
+/**
+ * The one contract between the UI and the core. Every command (request →
+ * response) and every pushed event is declared here, once; the Electron main
+ * process, the preload bridge, the headless WebSocket host and the renderer's
+ * client are all derived from these declarations. Nothing else names a channel.
+ */
+import type {
+  CaptureDetail,
+  CapturePage,
+  CaptureQuery,
+  CaptureSummary,
+  ReceiverStatus,
+  Settings,
+  SettingsPatch,
+  StoreCounts,
+} from './domain';
+
+export interface CommandMap {
+  getReceiverStatus: { request: undefined; response: ReceiverStatus };
+  /** Re-binds the receiver with the current settings (after a port change or a failed start). */
+  restartReceiver: { request: undefined; response: ReceiverStatus };
+  listCaptures: { request: CaptureQuery; response: CapturePage };
+  getCapture: { request: { id: number }; response: CaptureDetail | null };
+  deleteCaptures: { request: { ids: number[] }; response: StoreCounts };
+  clearCaptures: { request: undefined; response: StoreCounts };
+  getSettings: { request: undefined; response: Settings };
+  updateSettings: { request: SettingsPatch; response: Settings };
+}
+
+export interface EventMap {
+  /** New captures, oldest first; the core batches them, so one event may carry many. */
+  capturesAdded: { items: CaptureSummary[]; total: number };
+  /** Captures removed: the listed ids, or every capture. */
+  capturesRemoved: { ids: number[] | 'all'; total: number };
+  receiverStatus: ReceiverStatus;
+  settingsChanged: Settings;
+}
+
+export type CommandName = keyof CommandMap;
+export type EventName = keyof EventMap;
+export type CommandRequest<K extends CommandName> = CommandMap[K]['request'];
+export type CommandResponse<K extends CommandName> = CommandMap[K]['response'];
+export type EventPayload<E extends EventName> = EventMap[E];
+
+// A Record over the keys makes the compiler reject a command or event that is
+// declared above but missing here, so the runtime lists can never drift.
+const commandKeys: Record<CommandName, true> = {
+  getReceiverStatus: true,
+  restartReceiver: true,
+  listCaptures: true,
+  getCapture: true,
+  deleteCaptures: true,
+  clearCaptures: true,
+  getSettings: true,
+  updateSettings: true,
+};
+const eventKeys: Record<EventName, true> = {
+  capturesAdded: true,
+  capturesRemoved: true,
+  receiverStatus: true,
+  settingsChanged: true,
+};
+
+export const COMMANDS = Object.freeze(Object.keys(commandKeys) as CommandName[]);
+export const EVENTS = Object.freeze(Object.keys(eventKeys) as EventName[]);
+
+export function isCommandName(value: unknown): value is CommandName {
+  return typeof value === 'string' && Object.hasOwn(commandKeys, value);
+}
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && Object.hasOwn(eventKeys, value);
+}
+
+/** Electron IPC channel names, derived from the contract. */
+export const ipcChannel = {
+  command: (name: CommandName) => `hookbench:command:${name}`,
+  event: (name: EventName) => `hookbench:event:${name}`,
+} as const;
+
+/** Error codes a command can fail with; the message is always plain words for the user. */
+export type ErrorCode = 'bad_request' | 'not_found' | 'unavailable' | 'internal';
+
+export interface CommandError {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * Every command answer travels wrapped, over IPC and WebSocket alike, because
+ * Electron flattens thrown errors into a generic message and loses the code.
+ */
+export type CommandResult<T> = { ok: true; value: T } | { ok: false; error: CommandError };
+
+/** The core, as both hosts see it: one async handler per command. */
+export type CommandHandlers = {
+  [K in CommandName]: (request: CommandRequest<K>) => Promise<CommandResponse<K>>;
+};
+
+export type EventListener<E extends EventName> = (payload: EventPayload<E>) => void;
+
+/** The API the preload exposes as `window.hookbench`: one named function per command. */
+export type HookbenchApi = {
+  [K in CommandName]: (request: CommandRequest<K>) => Promise<CommandResult<CommandResponse<K>>>;
+} & {
+  /** Subscribes to one contract event; returns the unsubscribe function. */
+  subscribe<E extends EventName>(event: E, listener: EventListener<E>): () => void;
+};
+
+/** Frames of the headless host's WebSocket bridge (JSON text frames). */
+export type WsClientFrame = { type: 'command'; id: number; name: CommandName; request: unknown };
+export type WsServerFrame =
+  | { type: 'result'; id: number; result: CommandResult<unknown> }
+  | { type: 'event'; name: EventName; payload: unknown };
+
+export const WS_PATH = '/bridge';

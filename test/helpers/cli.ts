@@ -1,0 +1,65 @@
+import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const CLI = resolve(REPO_ROOT, 'dist/cli/hookbench.js');
+
+function assertBuilt(): void {
+  if (!existsSync(CLI))
+    throw new Error(`The CLI is not built (${CLI} is missing): run \`npm run build\` first.`);
+}
+
+/** Runs the built CLI to completion on this test's Node (24). */
+export function runCli(
+  args: string[],
+  input?: string,
+): { status: number | null; stdout: string; stderr: string } {
+  assertBuilt();
+  const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', input, timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+export interface ServeProcess {
+  child: ChildProcessWithoutNullStreams;
+  receiverUrl: string;
+  uiUrl: string;
+  output: () => string;
+  /** Sends the signal and resolves with the exit code. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+/** Starts `hookbench serve` and resolves once it printed its addresses. */
+export function startServe(args: string[]): Promise<ServeProcess> {
+  assertBuilt();
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: 'pipe' });
+  let out = '';
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  return new Promise((resolveStart, rejectStart) => {
+    const timer = setTimeout(() => rejectStart(new Error(`serve did not start in time:\n${out}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const receiver = /Receiver: (\S+)/.exec(out)?.[1];
+      const ui = /UI: +(\S+)/.exec(out)?.[1];
+      if (receiver && ui) {
+        clearTimeout(timer);
+        resolveStart({
+          child,
+          receiverUrl: receiver,
+          uiUrl: ui,
+          output: () => out,
+          stop: async (signal = 'SIGTERM') => {
+            if (child.exitCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      rejectStart(new Error(`serve exited with ${code} before starting:\n${out}`));
+    });
+  });
+}
