@@ -1,0 +1,167 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { LoaderCircle } from 'lucide-react';
+import { type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
+import { indexOfId } from '../../state/captureList';
+import { useCaptures } from '../../state/StoresContext';
+import { CaptureRow, captureRowId, ROW_HEIGHT } from './CaptureRow';
+import './capture-list.css';
+
+/** Start fetching the next page this many rows before the end comes into view. */
+const LOAD_AHEAD_ROWS = 60;
+const FOOTER_KEY = 'footer';
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export function CaptureList() {
+  const items = useCaptures((s) => s.items);
+  const hasMore = useCaptures((s) => s.hasMore);
+  const loadingOlder = useCaptures((s) => s.loadingOlder);
+  const olderError = useCaptures((s) => s.olderError);
+  const selectedId = useCaptures((s) => s.selectedId);
+  const select = useCaptures((s) => s.select);
+  const loadOlder = useCaptures((s) => s.loadOlder);
+  const retryOlder = useCaptures((s) => s.retryOlder);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // At the very top the list follows new arrivals; anywhere else the rows under
+  // the reader stay put while captures stream in above them.
+  const atTopRef = useRef(true);
+
+  const showFooter = hasMore || olderError !== null;
+  const virtualizer = useVirtualizer({
+    count: items.length + (showFooter ? 1 : 0),
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => items[index]?.id ?? FOOTER_KEY,
+    overscan: 16,
+    anchorTo: atTopRef.current ? 'start' : 'end',
+    useFlushSync: false,
+    onChange: (instance) => {
+      atTopRef.current = (instance.scrollOffset ?? 0) < 1;
+    },
+  });
+
+  const virtualItems = virtualizer.getVirtualItems();
+  const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
+  const selectedIndex = selectedId === null ? -1 : indexOfId(items, selectedId);
+
+  useEffect(() => {
+    if (hasMore && !loadingOlder && lastVisibleIndex >= items.length - LOAD_AHEAD_ROWS) void loadOlder();
+  }, [hasMore, loadingOlder, lastVisibleIndex, items.length, loadOlder]);
+
+  const selectIndex = (index: number) => {
+    const target = items[index];
+    if (!target) return;
+    select(target.id);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (items.length === 0) return;
+    const pageRows = Math.max(
+      1,
+      Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1,
+    );
+    const from = selectedIndex;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = from < 0 ? 0 : from + 1;
+        break;
+      case 'ArrowUp':
+        next = from < 0 ? 0 : from - 1;
+        break;
+      case 'PageDown':
+        next = from + pageRows;
+        break;
+      case 'PageUp':
+        next = from - pageRows;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = items.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    selectIndex(clamp(next, 0, items.length - 1));
+  };
+
+  // One delegated handler instead of one per row: rows mount and unmount constantly while scrolling.
+  const onClick = (event: MouseEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof Element)) return;
+    const row = event.target.closest<HTMLElement>('.capture-row');
+    const id = Number(row?.dataset.id);
+    if (!row || !Number.isInteger(id)) return;
+    select(id);
+    // Keep focus on the listbox: a focused row would lose it as soon as it scrolls out and unmounts.
+    scrollRef.current?.focus({ preventScroll: true });
+  };
+
+  return (
+    <div className="capture-list-frame">
+      <div className="capture-list-header" aria-hidden>
+        <span className="cell cell-method">Method</span>
+        <span className="cell cell-path">Path</span>
+        <span className="cell cell-status">Status</span>
+        <span className="cell cell-time">Time</span>
+        <span className="cell cell-size">Size</span>
+      </div>
+      <div
+        ref={scrollRef}
+        className="capture-list"
+        data-testid="capture-list"
+        role="listbox"
+        aria-label="Captured requests"
+        tabIndex={0}
+        aria-activedescendant={
+          selectedId !== null && selectedIndex >= 0 ? captureRowId(selectedId) : undefined
+        }
+        onKeyDown={onKeyDown}
+        onClick={onClick}
+      >
+        <div className="capture-list-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualItems.map((virtualRow) => {
+            const capture = items[virtualRow.index];
+            if (!capture) {
+              return (
+                <div
+                  key={FOOTER_KEY}
+                  className="capture-list-footer"
+                  style={{ transform: `translateY(${virtualRow.start}px)` }}
+                >
+                  {olderError !== null ? (
+                    <>
+                      <span>{olderError}</span>
+                      <button type="button" className="button button-small" onClick={() => void retryOlder()}>
+                        Retry
+                      </button>
+                    </>
+                  ) : (
+                    <>
+                      <LoaderCircle size={14} className="spin" aria-hidden />
+                      <span>Loading older captures…</span>
+                    </>
+                  )}
+                </div>
+              );
+            }
+            return (
+              <CaptureRow
+                key={virtualRow.key.toString()}
+                capture={capture}
+                selected={capture.id === selectedId}
+                top={virtualRow.start}
+              />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { Scissors } from 'lucide-react';
+import { memo } from 'react';
+import type { CaptureSummary } from '../../../shared/domain';
+import { formatBytes, formatTime } from '../../lib/format';
+import { methodTone, statusTone } from './captureFormat';
+
+export const ROW_HEIGHT = 28;
+
+export function captureRowId(id: number): string {
+  return `capture-row-${id}`;
+}
+
+interface CaptureRowProps {
+  capture: CaptureSummary;
+  selected: boolean;
+  top: number;
+}
+
+/** One list row; memoised because thousands stream past while only a few change. */
+export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: CaptureRowProps) {
+  const time = formatTime(capture.receivedAt);
+  const size = formatBytes(capture.bodySize);
+  return (
+    <div
+      id={captureRowId(capture.id)}
+      role="option"
+      aria-selected={selected}
+      // Focus stays on the listbox (aria-activedescendant); -1 only satisfies the option role.
+      tabIndex={-1}
+      aria-label={`${capture.method} ${capture.path}, status ${capture.status}, ${time}, ${size}`}
+      className={selected ? 'capture-row capture-row-selected' : 'capture-row'}
+      data-testid="capture-row"
+      data-id={capture.id}
+      style={{ transform: `translateY(${top}px)` }}
+    >
+      <span className={`cell cell-method method-${methodTone(capture.method)}`} data-testid="row-method">
+        {capture.method}
+      </span>
+      <span className="cell cell-path" data-testid="row-path" title={capture.path}>
+        {capture.path}
+      </span>
+      <span className={`cell cell-status status-${statusTone(capture.status)}`} data-testid="row-status">
+        {capture.status}
+      </span>
+      <span className="cell cell-time">{time}</span>
+      <span className="cell cell-size">
+        {capture.truncated && (
+          <span className="truncated-mark" title="Body truncated">
+            <Scissors size={12} aria-hidden />
+          </span>
+        )}
+        {size}
+      </span>
+    </div>
+  );
+});

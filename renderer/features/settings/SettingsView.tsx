@@ -1,0 +1,69 @@
+import { LoaderCircle } from 'lucide-react';
+import { useReceiver, useSettings } from '../../state/StoresContext';
+import { Notice } from '../../ui/Notice';
+import { ReceiverForm } from './ReceiverForm';
+import { RestartReceiverButton } from './RestartReceiverButton';
+import { ThemePicker } from './ThemePicker';
+import './settings.css';
+
+function ReceiverStatusCard() {
+  const status = useReceiver((s) => s.status);
+  if (!status) return null;
+  const summary =
+    status.state === 'listening'
+      ? `Listening at ${status.url ?? `${status.host}:${status.port}`}`
+      : status.state === 'error'
+        ? `Not running: ${status.error ?? 'unknown reason'}`
+        : status.state === 'starting'
+          ? 'Starting…'
+          : 'Stopped';
+  return (
+    <section className="settings-card" aria-label="Receiver status">
+      <h2 className="settings-card-title">Receiver status</h2>
+      <p className={`receiver-summary receiver-summary-${status.state}`}>{summary}</p>
+      <RestartReceiverButton />
+    </section>
+  );
+}
+
+export function SettingsView() {
+  const settings = useSettings((s) => s.settings);
+  const loadError = useSettings((s) => s.loadError);
+  const load = useSettings((s) => s.load);
+
+  return (
+    <div className="settings-view">
+      <div className="toolbar">
+        <h1 className="toolbar-title">Settings</h1>
+      </div>
+      <div className="settings-scroll">
+        <div className="settings-column">
+          {loadError && (
+            <Notice
+              action={
+                <button type="button" className="button button-small" onClick={() => void load()}>
+                  Retry
+                </button>
+              }
+            >
+              {loadError}
+            </Notice>
+          )}
+          {settings ? (
+            <>
+              <ReceiverForm receiver={settings.receiver} />
+              <ReceiverStatusCard />
+              <ThemePicker theme={settings.theme} />
+            </>
+          ) : (
+            !loadError && (
+              <p className="muted settings-loading">
+                <LoaderCircle size={16} className="spin" aria-hidden /> Loading settings…
+              </p>
+            )
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { createContext, type ReactNode, useContext } from 'react';
+import { useStore } from 'zustand';
+import type { ExtractState } from 'zustand/vanilla';
+import type { AppStores } from './appRuntime';
+
+const StoresContext = createContext<AppStores | null>(null);
+
+export function StoresProvider({ stores, children }: { stores: AppStores; children: ReactNode }) {
+  return <StoresContext value={stores}>{children}</StoresContext>;
+}
+
+export function useStores(): AppStores {
+  const stores = useContext(StoresContext);
+  if (!stores) throw new Error('useStores must be used inside <StoresProvider>');
+  return stores;
+}
+
+export function useCaptures<U>(selector: (state: ExtractState<AppStores['captures']>) => U): U {
+  return useStore(useStores().captures, selector);
+}
+
+export function useReceiver<U>(selector: (state: ExtractState<AppStores['receiver']>) => U): U {
+  return useStore(useStores().receiver, selector);
+}
+
+export function useSettings<U>(selector: (state: ExtractState<AppStores['settings']>) => U): U {
+  return useStore(useStores().settings, selector);
+}
+
+export function useConnection<U>(selector: (state: ExtractState<AppStores['connection']>) => U): U {
+  return useStore(useStores().connection, selector);
+}

@@ -1,0 +1,101 @@
+import type { ReceiverStatus, Settings } from '../../shared/domain';
+import type { HookbenchClient } from '../client';
+import { type CapturesStore, createCapturesStore } from './capturesStore';
+import { type ConnectionStore, createConnectionStore } from './connectionStore';
+import type { CaptureEvent, PushedEvent } from './events';
+import { createFrameBatcher, type FrameScheduler } from './frameBatcher';
+import { createReceiverStore, type ReceiverStore } from './receiverStore';
+import { createSettingsStore, type SettingsStore } from './settingsStore';
+
+export interface AppStores {
+  captures: CapturesStore;
+  receiver: ReceiverStore;
+  settings: SettingsStore;
+  connection: ConnectionStore;
+}
+
+export interface AppRuntime {
+  readonly client: HookbenchClient;
+  readonly stores: AppStores;
+  /** Subscribes to the core's events and loads the initial state. */
+  start(): void;
+  dispose(): void;
+}
+
+/** Wires one client to the stores: pushed events go through a per-frame batcher into them. */
+export function createAppRuntime(client: HookbenchClient, scheduler?: FrameScheduler): AppRuntime {
+  const batcher = createFrameBatcher<PushedEvent>((events) => deliver(events), scheduler);
+  const flushPendingEvents = () => batcher.flush();
+
+  const stores: AppStores = {
+    captures: createCapturesStore({ client, flushPendingEvents }),
+    receiver: createReceiverStore(client, flushPendingEvents),
+    settings: createSettingsStore(client, flushPendingEvents),
+    connection: createConnectionStore(client),
+  };
+
+  function deliver(events: readonly PushedEvent[]): void {
+    const captureEvents: CaptureEvent[] = [];
+    // Status and settings events each carry the whole state, so only the last one matters.
+    let status: ReceiverStatus | undefined;
+    let settings: Settings | undefined;
+    for (const event of events) {
+      switch (event.name) {
+        case 'capturesAdded':
+        case 'capturesRemoved':
+          captureEvents.push(event);
+          break;
+        case 'receiverStatus':
+          status = event.payload;
+          break;
+        case 'settingsChanged':
+          settings = event.payload;
+          break;
+      }
+    }
+    stores.captures.getState().applyEvents(captureEvents);
+    if (status) stores.receiver.getState().setStatus(status);
+    if (settings) stores.settings.getState().setSettings(settings);
+  }
+
+  const loadAll = () => {
+    void stores.receiver.getState().load();
+    void stores.settings.getState().load();
+    void stores.captures.getState().load();
+  };
+
+  const unsubscribers: (() => void)[] = [];
+
+  return {
+    client,
+    stores,
+
+    start() {
+      // Subscribe before loading, so nothing that happens during the load is missed.
+      unsubscribers.push(
+        client.on('capturesAdded', (payload) => batcher.push({ name: 'capturesAdded', payload })),
+        client.on('capturesRemoved', (payload) => batcher.push({ name: 'capturesRemoved', payload })),
+        client.on('receiverStatus', (payload) => batcher.push({ name: 'receiverStatus', payload })),
+        client.on('settingsChanged', (payload) => batcher.push({ name: 'settingsChanged', payload })),
+      );
+      let lostConnection = false;
+      const unsubscribeConnection = client.onConnectionChange?.((state) => {
+        stores.connection.setState({ state });
+        if (state === 'closed') lostConnection = true;
+        // Events pushed while the link was down are gone for good: reload everything.
+        if (state === 'open' && lostConnection) {
+          lostConnection = false;
+          loadAll();
+        }
+      });
+      if (unsubscribeConnection) unsubscribers.push(unsubscribeConnection);
+      loadAll();
+    },
+
+    dispose() {
+      for (const unsubscribe of unsubscribers.splice(0)) unsubscribe();
+      batcher.dispose();
+      client.dispose?.();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { Settings, SettingsPatch } from '../../shared/domain';
+import { describeError, type HookbenchClient } from '../client';
+
+export interface SettingsStoreState {
+  settings: Settings | null;
+  loadError: string | null;
+  load(): Promise<void>;
+  setSettings(settings: Settings): void;
+  /** Saves a partial update; resolves with the stored settings. Rejects with a ClientError. */
+  update(patch: SettingsPatch): Promise<Settings>;
+}
+
+export type SettingsStore = StoreApi<SettingsStoreState>;
+
+export function createSettingsStore(client: HookbenchClient, flushPendingEvents: () => void): SettingsStore {
+  return createStore<SettingsStoreState>()((set) => ({
+    settings: null,
+    loadError: null,
+
+    async load() {
+      try {
+        const settings = await client.call('getSettings', undefined);
+        flushPendingEvents();
+        set({ settings, loadError: null });
+      } catch (error) {
+        set({ loadError: describeError(error, 'Could not read the settings.') });
+      }
+    },
+
+    setSettings(settings) {
+      set({ settings, loadError: null });
+    },
+
+    async update(patch) {
+      const settings = await client.call('updateSettings', patch);
+      flushPendingEvents();
+      set({ settings, loadError: null });
+      return settings;
+    },
+  }));
+}

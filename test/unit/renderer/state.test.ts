@@ -1,0 +1,247 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ClientError } from '../../../renderer/client/clientError';
+import { WebSocketClient } from '../../../renderer/client/websocketClient';
+import { createAppRuntime } from '../../../renderer/state/appRuntime';
+
+const c = (id: number) => ({
+  id,
+  receivedAt: '2025-01-01T00:00:00.000Z',
+  method: 'POST',
+  path: `/${id}`,
+  status: 200,
+  bodySize: 1,
+  contentType: null,
+  truncated: false,
+});
+
+function fakeClient() {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  const calls: {
+    name: string;
+    request: unknown;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+  const client = {
+    transport: 'electron' as const,
+    call(name: string, request: unknown) {
+      return new Promise((resolve, reject) => calls.push({ name, request, resolve, reject }));
+    },
+    on(event: string, listener: (p: unknown) => void) {
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  };
+  const emit = (event: string, payload: unknown) => {
+    for (const l of listeners.get(event) ?? []) l(payload);
+  };
+  const take = (name: string) => {
+    const i = calls.findIndex((x) => x.name === name);
+    const [call] = calls.splice(i, 1);
+    if (!call) throw new Error(`no call ${name}`);
+    return call;
+  };
+  return { client, emit, calls, take };
+}
+
+function manualScheduler() {
+  const queue: (() => void)[] = [];
+  return {
+    schedule: (cb: () => void) => {
+      queue.push(cb);
+      return () => {
+        const i = queue.indexOf(cb);
+        if (i >= 0) queue.splice(i, 1);
+      };
+    },
+    frame: () => {
+      for (const cb of queue.splice(0)) cb();
+    },
+    queue,
+  };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
+
+describe('runtime', () => {
+  it('merges events that race the initial load, batches per frame', async () => {
+    const f = fakeClient();
+    const s = manualScheduler();
+    const rt = createAppRuntime(f.client as never, s.schedule);
+    rt.start();
+    const list = f.take('listCaptures');
+    expect(list.request).toEqual({ limit: 200 });
+    f.emit('capturesAdded', { items: [c(3), c(4)], total: 4 });
+    f.emit('capturesAdded', { items: [c(5)], total: 5 });
+    expect(rt.stores.captures.getState().items.length).toBe(0); // not flushed yet
+    expect(s.queue.length).toBe(1);
+    list.resolve({ items: [c(3), c(2), c(1)], total: 4, hasMore: false });
+    await tick();
+    const st = rt.stores.captures.getState();
+    expect(st.items.map((x) => x.id)).toEqual([5, 4, 3, 2, 1]);
+    expect(st.total).toBe(4); // page answered last
+    expect(st.listStatus).toBe('ready');
+    expect(s.queue.length).toBe(0);
+    // live events after load
+    f.emit('capturesAdded', { items: [c(6), c(7)], total: 7 });
+    f.emit('capturesRemoved', { ids: [1], total: 6 });
+    s.frame();
+    expect(rt.stores.captures.getState().items.map((x) => x.id)).toEqual([7, 6, 5, 4, 3, 2]);
+    expect(rt.stores.captures.getState().total).toBe(6);
+  });
+
+  it('selection, delete selects neighbour, clear all', async () => {
+    const f = fakeClient();
+    const s = manualScheduler();
+    const rt = createAppRuntime(f.client as never, s.schedule);
+    rt.start();
+    f.take('listCaptures').resolve({ items: [c(3), c(2), c(1)], total: 3, hasMore: false });
+    await tick();
+    const st = () => rt.stores.captures.getState();
+    st().select(2);
+    f.take('getCapture').resolve({ ...c(2), headers: [], bodyBase64: '' });
+    await tick();
+    expect(st().detail?.id).toBe(2);
+    const del = st().deleteSelected();
+    const call = f.take('deleteCaptures');
+    expect(call.request).toEqual({ ids: [2] });
+    call.resolve({ total: 2 });
+    await del;
+    expect(st().items.map((x) => x.id)).toEqual([3, 1]);
+    expect(st().selectedId).toBe(1);
+    f.take('getCapture').resolve(null);
+    await tick();
+    expect(st().detailStatus).toBe('missing');
+    const clr = st().clearAll();
+    f.take('clearCaptures').resolve({ total: 0 });
+    await clr;
+    expect(st().items).toEqual([]);
+    expect(st().selectedId).toBe(null);
+    expect(st().total).toBe(0);
+  });
+
+  it('loads older pages with beforeId and reports errors in words', async () => {
+    const f = fakeClient();
+    const rt = createAppRuntime(f.client as never, manualScheduler().schedule);
+    rt.start();
+    f.take('listCaptures').resolve({ items: [c(300), c(299)], total: 400, hasMore: true });
+    await tick();
+    const p = rt.stores.captures.getState().loadOlder();
+    const older = f.take('listCaptures');
+    expect(older.request).toEqual({ beforeId: 299, limit: 200 });
+    older.reject(new ClientError('unavailable', 'Gone.'));
+    await p;
+    expect(rt.stores.captures.getState().olderError).toBe('Gone.');
+    await rt.stores.captures.getState().loadOlder();
+    expect(f.calls.filter((x) => x.name === 'listCaptures').length).toBe(0);
+    const r = rt.stores.captures.getState().retryOlder();
+    f.take('listCaptures').resolve({ items: [c(298)], total: 400, hasMore: false });
+    await r;
+    expect(rt.stores.captures.getState().items.map((x) => x.id)).toEqual([300, 299, 298]);
+  });
+
+  it('status event buffered before a restart answer does not regress it', async () => {
+    const f = fakeClient();
+    const s = manualScheduler();
+    const rt = createAppRuntime(f.client as never, s.schedule);
+    rt.start();
+    const p = rt.stores.receiver.getState().restart();
+    f.emit('receiverStatus', { state: 'starting', host: 'h', port: 1, url: null, error: null });
+    f.take('restartReceiver').resolve({
+      state: 'listening',
+      host: 'h',
+      port: 1,
+      url: 'http://h:1/',
+      error: null,
+    });
+    await p;
+    s.frame();
+    expect(rt.stores.receiver.getState().status?.state).toBe('listening');
+  });
+});
+
+class FakeSocket {
+  static instances: FakeSocket[] = [];
+  readyState = 0;
+  sent: string[] = [];
+  private handlers = new Map<string, ((e: unknown) => void)[]>();
+  constructor(public url: string) {
+    FakeSocket.instances.push(this);
+  }
+  addEventListener(type: string, h: (e: unknown) => void) {
+    this.handlers.set(type, [...(this.handlers.get(type) ?? []), h]);
+  }
+  send(t: string) {
+    this.sent.push(t);
+  }
+  close() {
+    this.fire('close', {});
+  }
+  fire(type: string, e: unknown) {
+    if (type === 'open') this.readyState = 1;
+    if (type === 'close') this.readyState = 3;
+    for (const h of this.handlers.get(type) ?? []) h(e);
+  }
+}
+
+describe('WebSocketClient', () => {
+  it('queues, resolves, rejects, reconnects', async () => {
+    vi.useFakeTimers();
+    FakeSocket.instances = [];
+    const client = new WebSocketClient({
+      url: 'ws://x/bridge',
+      createSocket: (u) => new FakeSocket(u) as never,
+    });
+    const states: string[] = [];
+    client.onConnectionChange((st) => states.push(st));
+    const events: unknown[] = [];
+    client.on('capturesAdded', (p) => events.push(p));
+    const p1 = client.call('getSettings', undefined);
+    const sock = FakeSocket.instances[0] as FakeSocket;
+    expect(sock.sent).toEqual([]);
+    sock.fire('open', {});
+    expect(states).toEqual(['open']);
+    expect(JSON.parse(sock.sent[0] as string)).toEqual({ type: 'command', id: 1, name: 'getSettings' });
+    sock.fire('message', {
+      data: JSON.stringify({ type: 'result', id: 1, result: { ok: true, value: { theme: 'dark' } } }),
+    });
+    await expect(p1).resolves.toEqual({ theme: 'dark' });
+    const p2 = client.call('getCapture', { id: 9 });
+    sock.fire('message', {
+      data: JSON.stringify({
+        type: 'result',
+        id: 2,
+        result: { ok: false, error: { code: 'not_found', message: 'No such capture.' } },
+      }),
+    });
+    await expect(p2).rejects.toMatchObject({ code: 'not_found', message: 'No such capture.' });
+    sock.fire('message', {
+      data: JSON.stringify({ type: 'event', name: 'capturesAdded', payload: { items: [], total: 0 } }),
+    });
+    sock.fire('message', { data: 'garbage' });
+    expect(events).toEqual([{ items: [], total: 0 }]);
+    const p3 = client.call('getSettings', undefined);
+    sock.fire('close', {});
+    await expect(p3).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(client.call('getSettings', undefined)).rejects.toBeInstanceOf(ClientError);
+    expect(states).toEqual(['open', 'closed']);
+    vi.advanceTimersByTime(300);
+    expect(states).toEqual(['open', 'closed', 'connecting']);
+    expect(FakeSocket.instances.length).toBe(2);
+    FakeSocket.instances[1]?.fire('close', {});
+    vi.advanceTimersByTime(600);
+    expect(FakeSocket.instances.length).toBe(3);
+    FakeSocket.instances[2]?.fire('open', {});
+    expect(states.at(-1)).toBe('open');
+    client.dispose();
+    expect(states.at(-1)).toBe('closed');
+    vi.advanceTimersByTime(10000);
+    expect(FakeSocket.instances.length).toBe(3);
+    vi.useRealTimers();
+  });
+});
