@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { DIAGNOSE_USAGE, diagnose } from './diagnose';
 import { EXPORT_USAGE, exportCaptures } from './export';
 import { SERVE_USAGE, serve } from './serve';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage-error';
@@ -6,6 +7,7 @@ import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage-error';
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serve, usage: SERVE_USAGE },
   export: { run: exportCaptures, usage: EXPORT_USAGE },
+  diagnose: { run: diagnose, usage: DIAGNOSE_USAGE },
 };
 
 const USAGE = `Hookbench — a workbench for webhooks.
@@ -15,6 +17,7 @@ Usage: hookbench <command> [options]
 Commands:
   serve    start the receiver and the browser UI
   export   write captured requests to a file
+  diagnose tell exactly why a JSON body is broken, and how to fix it
 
 Run \`hookbench <command> --help\` for a command's options.`;
 
