@@ -6,9 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { Options as ConfOptions } from 'conf';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
-import type { Settings } from '../shared/domain';
 import { createHookbench } from './core/index';
 import type { HookbenchCore, Logger, SettingsBackendFactory } from './core/types';
 import { type EnvOverrides, readEnvOverrides } from './shell/env';
@@ -40,8 +40,13 @@ let quitState: 'running' | 'closing' | 'closed' = 'running';
  * `name` instead of `configName` and has no use for conf's project options.
  */
 function electronStoreBackend(dataDir: string): SettingsBackendFactory {
-  return ({ configName, projectName: _projectName, projectSuffix: _projectSuffix, ...options }) =>
-    new ElectronStore<Settings>({
+  return <T extends Record<string, unknown>>({
+    configName,
+    projectName: _projectName,
+    projectSuffix: _projectSuffix,
+    ...options
+  }: ConfOptions<T>) =>
+    new ElectronStore<T>({
       ...options,
       cwd: options.cwd ?? dataDir,
       ...(configName === undefined ? {} : { name: configName }),

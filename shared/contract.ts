@@ -4,16 +4,23 @@
  * process, the preload bridge, the headless WebSocket host and the renderer's
  * client are all derived from these declarations. Nothing else names a channel.
  */
+import type { Diagnosis } from './doctor';
 import type {
+  BodyPayload,
+  BucketInfo,
   CaptureDetail,
+  CaptureMetaPatch,
   CapturePage,
   CaptureQuery,
   CaptureSummary,
   ReceiverStatus,
   Settings,
   SettingsPatch,
+  SmsTimeline,
   StoreCounts,
 } from './domain';
+import type { FallbackResponse, Rule, RuleHits, RulePreview, RuleState } from './rules';
+import type { HelperDescription, RenderMode, TemplateProblem } from './templates';
 
 export interface CommandMap {
   getReceiverStatus: { request: undefined; response: ReceiverStatus };
@@ -21,10 +28,45 @@ export interface CommandMap {
   restartReceiver: { request: undefined; response: ReceiverStatus };
   listCaptures: { request: CaptureQuery; response: CapturePage };
   getCapture: { request: { id: number }; response: CaptureDetail | null };
+  /** A body for the inspector: decoded from its Content-Encoding when asked, the first `maxBytes` only when given. */
+  getCaptureBody: {
+    request: { id: number; side: 'request' | 'response'; decode: boolean; maxBytes?: number };
+    response: BodyPayload;
+  };
+  /** The JSON doctor's diagnosis of a capture's request body (decoded from its Content-Encoding). */
+  diagnoseCapture: { request: { id: number }; response: Diagnosis };
+  /** Pin or unpin, or set the note of, one capture. */
+  setCaptureMeta: { request: CaptureMetaPatch; response: CaptureSummary };
+  listBuckets: { request: undefined; response: BucketInfo[] };
+  /** Every id_sms seen in status batches matching the filter, with its states and anomalies. */
+  getSmsTimeline: { request: { filter?: string }; response: SmsTimeline };
+  /** Selected captures (ids), or all matching a filter, as a HAR or NDJSON file's text. */
+  exportCaptures: {
+    request: { ids?: number[]; filter?: string; format: 'har' | 'ndjson'; redactHeaders?: string[] };
+    response: { fileName: string; text: string; count: number };
+  };
+  /** Adds the entries of a HAR file as captures. */
+  importHar: { request: { text: string }; response: { imported: number } };
   deleteCaptures: { request: { ids: number[] }; response: StoreCounts };
   clearCaptures: { request: undefined; response: StoreCounts };
   getSettings: { request: undefined; response: Settings };
   updateSettings: { request: SettingsPatch; response: Settings };
+  getRules: { request: undefined; response: RuleState };
+  /** Adds the rule, or replaces the rule with the same id. */
+  saveRule: { request: Rule; response: RuleState };
+  deleteRule: { request: { id: string }; response: RuleState };
+  /** The new order of every rule id; first match wins. */
+  reorderRules: { request: { ids: string[] }; response: RuleState };
+  setFallback: { request: FallbackResponse; response: RuleState };
+  /** What a rule (saved or being edited) would answer to a captured request. */
+  previewRule: { request: { rule: Rule; captureId: number }; response: RulePreview };
+  exportRules: { request: undefined; response: { fileName: string; text: string } };
+  /** `replace` swaps the rules for the file's; otherwise the file's rules are added after the current ones. */
+  importRules: { request: { text: string; replace: boolean }; response: RuleState };
+  /** Compile-time problems of a template (syntax, unknown helpers), with line and column, for editors. */
+  checkTemplate: { request: { source: string; mode: RenderMode }; response: { problems: TemplateProblem[] } };
+  /** The template helpers with a description and an example each, for the editors' help. */
+  listTemplateHelpers: { request: undefined; response: HelperDescription[] };
 }
 
 export interface EventMap {
@@ -32,8 +74,13 @@ export interface EventMap {
   capturesAdded: { items: CaptureSummary[]; total: number };
   /** Captures removed: the listed ids, or every capture. */
   capturesRemoved: { ids: number[] | 'all'; total: number };
+  /** A capture's pin or note changed. */
+  captureUpdated: CaptureSummary;
   receiverStatus: ReceiverStatus;
   settingsChanged: Settings;
+  rulesChanged: RuleState;
+  /** Hit counts, at most a few times a second while requests arrive. */
+  ruleHits: RuleHits;
 }
 
 export type CommandName = keyof CommandMap;
@@ -49,16 +96,36 @@ const commandKeys: Record<CommandName, true> = {
   restartReceiver: true,
   listCaptures: true,
   getCapture: true,
+  getCaptureBody: true,
+  diagnoseCapture: true,
+  setCaptureMeta: true,
+  listBuckets: true,
+  getSmsTimeline: true,
+  exportCaptures: true,
+  importHar: true,
   deleteCaptures: true,
   clearCaptures: true,
   getSettings: true,
   updateSettings: true,
+  getRules: true,
+  saveRule: true,
+  deleteRule: true,
+  reorderRules: true,
+  setFallback: true,
+  previewRule: true,
+  exportRules: true,
+  importRules: true,
+  checkTemplate: true,
+  listTemplateHelpers: true,
 };
 const eventKeys: Record<EventName, true> = {
   capturesAdded: true,
   capturesRemoved: true,
+  captureUpdated: true,
   receiverStatus: true,
   settingsChanged: true,
+  rulesChanged: true,
+  ruleHits: true,
 };
 
 export const COMMANDS = Object.freeze(Object.keys(commandKeys) as CommandName[]);

@@ -2,6 +2,7 @@
  * Domain types shared by the core and the UI. Everything here crosses the
  * IPC / WebSocket boundary, so it must stay plain JSON-serialisable data.
  */
+import type { Fault, PayloadKind, ResponseOrigin } from './rules';
 
 /** A header exactly as it crossed the wire: original case, order and repeats kept. */
 export type HeaderPair = [name: string, value: string];
@@ -29,6 +30,19 @@ export interface CaptureSummary {
   contentType: string | null;
   /** True when the body exceeded the limit and only its first part was stored. */
   truncated: boolean;
+  /** The integration the payload was recognised as, or null. */
+  kind: PayloadKind | null;
+  /** Whether the recognised payload matched its documented shape; null when not recognised. */
+  valid: boolean | null;
+  /** The rule that answered (null: the fallback answered). */
+  ruleName: string | null;
+  /** The fault a rule injected instead of (or into) the answer. */
+  fault: Fault['kind'] | null;
+  pinned: boolean;
+  /** The user's note, or null. */
+  note: string | null;
+  /** The echo bucket (`/echo-send/<bucket>/`) the request was sent to, or null. */
+  bucket: string | null;
 }
 
 /** A whole capture, as the detail pane and the exports need it. */
@@ -42,6 +56,10 @@ export interface CaptureDetail extends CaptureSummary {
   remoteAddress: string;
   remotePort: number;
   response: ResponseSent;
+  /** Which rule answered and what went wrong building the answer, if anything. */
+  origin: ResponseOrigin;
+  /** What validation and the responder found about this request. */
+  findings: Finding[];
 }
 
 export type ReceiverState = 'starting' | 'listening' | 'stopped' | 'error';
@@ -63,10 +81,11 @@ export interface ReceiverSettings {
   bodyLimitBytes: number;
 }
 
-export interface Settings {
+// A type alias, not an interface: `conf` needs a record type, which interfaces do not satisfy.
+export type Settings = {
   receiver: ReceiverSettings;
   theme: 'system' | 'light' | 'dark';
-}
+};
 
 /** A partial update; nested objects are merged, not replaced. */
 export interface SettingsPatch {
@@ -79,6 +98,8 @@ export interface CaptureQuery {
   beforeId?: number;
   /** Page size; the core caps it. */
   limit?: number;
+  /** A filter expression (see shared/filter.ts); empty or absent lists everything. */
+  filter?: string;
 }
 
 export interface CapturePage {
@@ -86,10 +107,76 @@ export interface CapturePage {
   items: CaptureSummary[];
   /** Total number of stored captures. */
   total: number;
+  /** How many captures match the filter (equals total without one). */
+  matched: number;
   /** True when older captures exist beyond this page. */
   hasMore: boolean;
 }
 
 export interface StoreCounts {
   total: number;
+}
+
+/** Something a validator or the doctor says about a payload. */
+export interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  /** Plain words, e.g. "time looks like seconds, the platform sends milliseconds". */
+  message: string;
+  /** Where in the payload (a JSON pointer such as `/0/state`, or a query parameter), when it applies. */
+  path: string | null;
+}
+
+/** A capture's user marks; absent fields stay as they are. */
+export interface CaptureMetaPatch {
+  id: number;
+  pinned?: boolean;
+  note?: string | null;
+}
+
+/** A body as the inspector shows it: decoded from its Content-Encoding when asked and possible. */
+export interface BodyPayload {
+  /** The bytes, base64 (decoded when `decoded` is true, else exactly as stored). */
+  bodyBase64: string;
+  /** Size of the returned bytes: the whole body, or its first part when it exceeds the asked limit. */
+  size: number;
+  /** Size of the whole (decoded) body. */
+  totalSize: number;
+  /** The Content-Encoding that was undone, e.g. "gzip"; null when none. */
+  decoded: string | null;
+  /** Why decoding failed or was not attempted, in plain words; null when all went well. */
+  decodeError: string | null;
+}
+
+export interface BucketInfo {
+  name: string;
+  count: number;
+  lastReceivedAt: string;
+}
+
+/** One state of one SMS, as a status batch carried it. */
+export interface SmsStateEvent {
+  captureId: number;
+  receivedAt: string;
+  state: string;
+  /** The gateway's `time` field as sent ("" for state send). */
+  time: string;
+  final: boolean;
+}
+
+export interface SmsTimelineEntry {
+  idSms: string;
+  events: SmsStateEvent[];
+  /** The last state received. */
+  lastState: string;
+  final: boolean;
+  /** Plain-words anomalies: a change after a final state, a state going backwards, a re-sent status. */
+  anomalies: string[];
+}
+
+export interface SmsTimeline {
+  entries: SmsTimelineEntry[];
+  /** Status batches read. */
+  batches: number;
+  /** Batches whose bytes equal an earlier batch's: re-sent, probably because the acknowledgement was missing. */
+  resentBatches: number;
 }

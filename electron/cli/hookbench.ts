@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 import { DIAGNOSE_USAGE, diagnose } from './diagnose';
 import { EXPORT_USAGE, exportCaptures } from './export';
+import { IMPORT_USAGE, importCaptures } from './import';
 import { SERVE_USAGE, serve } from './serve';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage-error';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
   serve: { run: serve, usage: SERVE_USAGE },
   export: { run: exportCaptures, usage: EXPORT_USAGE },
+  import: { run: importCaptures, usage: IMPORT_USAGE },
   diagnose: { run: diagnose, usage: DIAGNOSE_USAGE },
 };
 
@@ -16,7 +18,8 @@ Usage: hookbench <command> [options]
 
 Commands:
   serve    start the receiver and the browser UI
-  export   write captured requests to a file
+  export   write captured requests to a file (NDJSON or HAR)
+  import   add the requests of a HAR file to the captures
   diagnose tell exactly why a JSON body is broken, and how to fix it
 
 Run \`hookbench <command> --help\` for a command's options.`;

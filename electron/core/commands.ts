@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../../shared/contract';
 import type { CaptureQuery } from '../../shared/domain';
 import { CoreError } from './errors';
 import type { CoreEvents } from './events';
+import { parseFilterOrThrow } from './inspector/inspector-commands';
 import type { Receiver } from './receiver/receiver';
 import type { SettingsService } from './settings/settings-service';
 import { type CaptureStore, MAX_PAGE_SIZE } from './store/capture-store';
@@ -16,11 +17,23 @@ export interface CommandDeps {
 
 const DEFAULT_PAGE_SIZE = 200;
 
+type CaptureAndSettingsCommands = Pick<
+  CommandHandlers,
+  | 'getReceiverStatus'
+  | 'restartReceiver'
+  | 'listCaptures'
+  | 'getCapture'
+  | 'deleteCaptures'
+  | 'clearCaptures'
+  | 'getSettings'
+  | 'updateSettings'
+>;
+
 /**
  * The contract's commands, implemented. Requests come from a renderer or a
  * WebSocket client, so every argument is checked here before use.
  */
-export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
+export function createCommandHandlers(deps: CommandDeps): CaptureAndSettingsCommands {
   const { store, settings, receiver, events } = deps;
   return {
     getReceiverStatus: async () => receiver.status,
@@ -28,7 +41,10 @@ export function createCommandHandlers(deps: CommandDeps): CommandHandlers {
       await deps.restartReceiver();
       return receiver.status;
     },
-    listCaptures: async (request) => store.page(parseQuery(request)),
+    listCaptures: async (request) => {
+      const query = parseQuery(request);
+      return store.page({ ...query, filter: parseFilterOrThrow(query.filter) });
+    },
     getCapture: async (request) => store.get(parseId(objectArg(request).id, 'id')),
     deleteCaptures: async (request) => {
       const ids = objectArg(request).ids;
@@ -82,5 +98,9 @@ function parseQuery(request: unknown): Required<Pick<CaptureQuery, 'limit'>> & C
     query.limit = args.limit as number;
   }
   if (args.beforeId !== undefined) query.beforeId = parseId(args.beforeId, 'beforeId');
+  if (args.filter !== undefined) {
+    if (typeof args.filter !== 'string') throw new CoreError('bad_request', 'filter must be text.');
+    query.filter = args.filter;
+  }
   return query;
 }

@@ -1,7 +1,7 @@
 import type Conf from 'conf';
 import type { Options as ConfOptions } from 'conf';
 import type { CommandHandlers, EventListener, EventName } from '../../shared/contract';
-import type { ReceiverSettings, Settings } from '../../shared/domain';
+import type { ReceiverSettings } from '../../shared/domain';
 
 /** Where the core writes its diagnostics; the CLI prints them, Electron logs them. */
 export interface Logger {
@@ -11,11 +11,11 @@ export interface Logger {
 }
 
 /**
- * Builds the settings backend. The core uses `conf` pointed at the data folder;
- * the Electron shell passes electron-store (a `Conf` subclass) instead, so both
- * run the same settings code with the same schema and migrations.
+ * Builds a JSON-file store (settings, workspace). The core uses `conf` pointed
+ * at the data folder; the Electron shell passes electron-store (a `Conf`
+ * subclass) instead, so both run the same code with the same files.
  */
-export type SettingsBackendFactory = (options: ConfOptions<Settings>) => Conf<Settings>;
+export type SettingsBackendFactory = <T extends Record<string, unknown>>(options: ConfOptions<T>) => Conf<T>;
 
 export interface CreateHookbenchOptions {
   /** Folder holding the capture store and the settings file; created when missing. */

@@ -41,7 +41,7 @@ describe('hookbench CLI (built, as a child process)', () => {
       },
       {
         method: 'POST',
-        path: '/sms/status',
+        path: '/gateway/status',
         headers: [
           ['Content-Type', 'application/json'],
           ['Content-Encoding', 'gzip'],

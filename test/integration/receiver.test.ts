@@ -37,7 +37,7 @@ describe('receiver (real HTTP on loopback, real SQLite)', () => {
     const bodyBytes = Buffer.from(body, 'utf8');
     // Written on a raw socket, so the test knows every header byte that crossed the wire.
     const head = [
-      'POST /sms/status?batch=7 HTTP/1.1',
+      'POST /hooks/json?batch=7 HTTP/1.1',
       `Host: ${new URL(base).host}`,
       'Content-Type: application/json',
       'X-Trace: one',
@@ -51,7 +51,7 @@ describe('receiver (real HTTP on loopback, real SQLite)', () => {
     const capture = await latest();
     expect(capture).toMatchObject({
       method: 'POST',
-      path: '/sms/status?batch=7',
+      path: '/hooks/json?batch=7',
       status: 200,
       truncated: false,
     });

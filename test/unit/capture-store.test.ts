@@ -26,6 +26,11 @@ function capture(path: string, body: Uint8Array | string = '{"a":1}'): NewCaptur
       headers: [['Content-Type', 'application/json']],
       body: Buffer.from('{"ok":true}'),
     },
+    kind: null,
+    valid: null,
+    findings: [],
+    origin: { ruleId: null, ruleName: null, fault: null, error: null },
+    bucket: null,
   };
 }
 
@@ -65,6 +70,26 @@ describe('CaptureStore', () => {
     const store = new CaptureStore(file);
     store.insertMany(Array.from({ length: 5 }, (_, i) => capture(`/p${i + 1}`)));
     const page1 = store.page({ limit: 2 });
+    expect(Object.keys(page1.items[0] ?? {}).sort()).toEqual(
+      [
+        'bodySize',
+        'bucket',
+        'contentType',
+        'fault',
+        'id',
+        'kind',
+        'method',
+        'note',
+        'path',
+        'pinned',
+        'receivedAt',
+        'ruleName',
+        'status',
+        'truncated',
+        'valid',
+      ].sort(),
+    );
+    expect(Object.values(page1.items[0] ?? {})).not.toContain(undefined);
     expect(page1.items.map((c) => c.path)).toEqual(['/p5', '/p4']);
     expect(page1).toMatchObject({ total: 5, hasMore: true });
     const page3 = store.page({ limit: 2, beforeId: 2 });

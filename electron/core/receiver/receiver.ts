@@ -1,15 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { HeaderPair, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
+import type { CaptureDetail, HeaderPair, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
+import { recognizePayload } from '../recognition/recognize';
+import type { RuleOutcome } from '../rules/engine';
+import { type IncomingRequest, incomingRequest } from '../rules/incoming';
+import { contentTypeOf } from '../store/capture-record';
 import type { CaptureWriter } from '../store/capture-writer';
 import type { Logger } from '../types';
 import { readBody } from './body-reader';
-import {
-  defaultResponse,
-  type PlannedResponse,
-  storeUnavailableResponse,
-  tooLargeResponse,
-} from './responses';
+import { echoListResponse, echoRoute, echoSendResponse } from './echo';
+import { jsonResponse, type PlannedResponse, storeUnavailableResponse, tooLargeResponse } from './responses';
+import { sendNow, sendOutcome } from './send-outcome';
 
 /** How long a stop waits for requests already being handled. */
 const DRAIN_TIMEOUT_MS = 5000;
@@ -18,6 +19,10 @@ export interface ReceiverDeps {
   writer: CaptureWriter;
   /** Read on every request, so a new body limit applies without a restart. */
   settings: () => ReceiverSettings;
+  /** Decides the answer (rules, presets, fallback); must not throw. */
+  respond: (request: IncomingRequest) => RuleOutcome;
+  /** The newest captures of an echo bucket, for `GET /echo-list/<bucket>/`. */
+  echoList: (bucket: string) => CaptureDetail[];
   onStatus: (status: ReceiverStatus) => void;
   logger: Logger;
 }
@@ -97,28 +102,76 @@ export class Receiver {
       this.deps.logger.warn(`Request ${req.method} ${req.url} ended early: ${(error as Error).message}`);
       return;
     }
-    const planned = read.truncated ? tooLargeResponse(limit) : defaultResponse();
+    const method = req.method ?? 'GET';
+    const target = req.url ?? '/';
+    const echo = echoRoute(method, target);
+    if (echo?.kind === 'list') {
+      // A read of the echo list is not itself a webhook; recording it would fill the bucket view with reads.
+      sendNow(res, echoListResponse(this.deps.echoList(echo.bucket)));
+      return;
+    }
+    const headers = headerPairs(req.rawHeaders);
+    const contentType = contentTypeOf(headers);
+    const recognition = read.truncated
+      ? { kind: null, valid: null, findings: [] }
+      : recognizePayload({ method, path: target, contentType, body: read.body });
+    const outcome: RuleOutcome = read.truncated
+      ? tooLargeOutcome(limit)
+      : echo
+        ? fixedOutcome(echoSendResponse())
+        : this.safeRespond(
+            incomingRequest({
+              method,
+              target,
+              headers,
+              body: read.body,
+              contentType,
+              kind: recognition.kind,
+            }),
+          );
     const declared = declaredLength(req);
     try {
       await this.deps.writer.write({
         receivedAt,
-        method: req.method ?? 'GET',
-        path: req.url ?? '/',
+        method,
+        path: target,
         httpVersion: req.httpVersion,
-        headers: headerPairs(req.rawHeaders),
+        headers,
         body: read.body,
         declaredBodySize: read.truncated ? (declared ?? read.receivedBytes) : null,
         truncated: read.truncated,
         remoteAddress: req.socket.remoteAddress ?? '',
         remotePort: req.socket.remotePort ?? 0,
-        response: planned,
+        response: outcome.response,
+        kind: recognition.kind,
+        valid: recognition.valid,
+        findings: [...recognition.findings, ...outcome.findings],
+        origin: outcome.origin,
+        bucket: echo?.bucket ?? null,
       });
     } catch (error) {
-      this.deps.logger.error(`Could not store ${req.method} ${req.url}: ${(error as Error).message}`);
-      send(res, storeUnavailableResponse());
+      this.deps.logger.error(`Could not store ${method} ${target}: ${(error as Error).message}`);
+      sendNow(res, storeUnavailableResponse());
       return;
     }
-    send(res, planned);
+    await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
+  }
+
+  /** A bug in a rule must cost one 500, never the receiver. */
+  private safeRespond(request: IncomingRequest): RuleOutcome {
+    try {
+      return this.deps.respond(request);
+    } catch (error) {
+      const message = `Hookbench could not build the answer: ${(error as Error).message}`;
+      this.deps.logger.error(message);
+      return {
+        response: jsonResponse(500, { error: 'responder_failed', message }),
+        fault: null,
+        delayMs: 0,
+        origin: { ruleId: null, ruleName: null, fault: null, error: message },
+        findings: [],
+      };
+    }
   }
 
   private setStatus(status: ReceiverStatus): void {
@@ -127,12 +180,19 @@ export class Receiver {
   }
 }
 
-function send(res: ServerResponse, response: PlannedResponse): void {
-  if (res.destroyed) return;
-  // Node leaves an unread remainder of the request (an oversized upload) to be
-  // drained after this response, so the client still reads the 413.
-  res.writeHead(response.status, response.headers.flat());
-  res.end(response.body);
+function tooLargeOutcome(limit: number): RuleOutcome {
+  return fixedOutcome(tooLargeResponse(limit));
+}
+
+/** An answer the receiver gives itself, without consulting the rules. */
+function fixedOutcome(response: PlannedResponse): RuleOutcome {
+  return {
+    response,
+    fault: null,
+    delayMs: 0,
+    origin: { ruleId: null, ruleName: null, fault: null, error: null },
+    findings: [],
+  };
 }
 
 /** Node gives raw headers as a flat [name, value, name, value…] list in wire order. */

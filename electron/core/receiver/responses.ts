@@ -19,11 +19,6 @@ export function jsonResponse(status: number, value: unknown): PlannedResponse {
   };
 }
 
-/** What the receiver answers until a responder rule says otherwise. */
-export function defaultResponse(): PlannedResponse {
-  return jsonResponse(200, { ok: true });
-}
-
 export function tooLargeResponse(limit: number): PlannedResponse {
   return jsonResponse(413, {
     error: 'payload_too_large',

@@ -4,7 +4,7 @@ import type { SettingsBackendFactory } from '../types';
 import { DEFAULT_SETTINGS, SETTINGS_FILE_NAME } from './defaults';
 import { applySettingsPatch, parseSettingsPatch } from './validate';
 
-const confBackend: SettingsBackendFactory = (options) => new Conf<Settings>(options);
+export const confBackend: SettingsBackendFactory = (options) => new Conf(options);
 
 /**
  * Settings persisted through `conf` (or electron-store, its Electron subclass)

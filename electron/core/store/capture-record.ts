@@ -1,4 +1,5 @@
-import type { HeaderPair } from '../../../shared/domain';
+import type { Finding, HeaderPair } from '../../../shared/domain';
+import type { PayloadKind, ResponseOrigin } from '../../../shared/rules';
 
 /** A capture as the receiver hands it to the store: raw bytes, not yet given an id. */
 export interface NewCapture {
@@ -17,6 +18,12 @@ export interface NewCapture {
     headers: HeaderPair[];
     body: Uint8Array;
   };
+  kind: PayloadKind | null;
+  valid: boolean | null;
+  findings: Finding[];
+  origin: ResponseOrigin;
+  /** The echo bucket the request was sent to, or null. */
+  bucket: string | null;
 }
 
 /** The first Content-Type header value, as received, or null. */

@@ -26,6 +26,21 @@ const MIGRATIONS: readonly string[] = [
      request BLOB NOT NULL,
      response BLOB NOT NULL
    );`,
+  // 2: what recognition and the responder rules said about each capture.
+  `ALTER TABLE captures ADD COLUMN kind TEXT;
+   ALTER TABLE captures ADD COLUMN valid INTEGER;
+   ALTER TABLE captures ADD COLUMN findings TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE captures ADD COLUMN rule_id TEXT;
+   ALTER TABLE captures ADD COLUMN rule_name TEXT;
+   ALTER TABLE captures ADD COLUMN fault TEXT;
+   ALTER TABLE captures ADD COLUMN response_error TEXT;`,
+  // 3: the user's own marks, echo buckets, and indexes for the filters used most.
+  `ALTER TABLE captures ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE captures ADD COLUMN note TEXT;
+   ALTER TABLE captures ADD COLUMN bucket TEXT;
+   CREATE INDEX captures_bucket ON captures (bucket, id) WHERE bucket IS NOT NULL;
+   CREATE INDEX captures_kind ON captures (kind, id);
+   CREATE INDEX captures_pinned ON captures (id) WHERE pinned = 1;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

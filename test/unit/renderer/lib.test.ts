@@ -141,6 +141,13 @@ const c = (id: number) => ({
   bodySize: 0,
   contentType: null,
   truncated: false,
+  kind: null,
+  valid: null,
+  ruleName: null,
+  fault: null,
+  pinned: false,
+  note: null,
+  bucket: null,
 });
 
 describe('captureList', () => {

@@ -12,6 +12,13 @@ const c = (id: number) => ({
   bodySize: 1,
   contentType: null,
   truncated: false,
+  kind: null,
+  valid: null,
+  ruleName: null,
+  fault: null,
+  pinned: false,
+  note: null,
+  bucket: null,
 });
 
 function fakeClient() {

@@ -1,0 +1,184 @@
+import type { Entry, Har, Header } from 'har-format';
+import type { CaptureDetail, HeaderPair } from '../../../shared/domain';
+import { CoreError } from '../errors';
+import { contentTypeOf, type NewCapture } from '../store/capture-record';
+
+export const DEFAULT_REDACTED_HEADERS = ['authorization', 'cookie'];
+const REDACTED = '[redacted by Hookbench]';
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** Hookbench's HAR extension: the exact body bytes, since HAR's `text` cannot carry arbitrary bytes. */
+interface ExactBody {
+  _bodyBase64?: string;
+}
+
+/**
+ * HAR 1.2 of captures. Bodies go in `postData.text` / `content.text` (base64
+ * with `encoding` for bytes that are not UTF-8, as browsers do for responses)
+ * and, exactly, in `_bodyBase64`, so an import gives back the same bytes.
+ */
+export function capturesToHar(
+  captures: Iterable<CaptureDetail>,
+  redact: readonly string[] = DEFAULT_REDACTED_HEADERS,
+): Har {
+  const hidden = new Set(redact.map((name) => name.toLowerCase()));
+  const entries: Entry[] = [];
+  for (const capture of captures) entries.push(toEntry(capture, hidden));
+  return { log: { version: '1.2', creator: { name: 'Hookbench', version: '0.1.0' }, entries } };
+}
+
+function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
+  const host = capture.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'localhost';
+  const url = new URL(capture.path, `http://${host}`);
+  const request = Buffer.from(capture.bodyBase64, 'base64');
+  const response = Buffer.from(capture.response.bodyBase64, 'base64');
+  const requestText = asText(request);
+  const responseText = asText(response);
+  const postData =
+    request.byteLength === 0
+      ? undefined
+      : ({
+          mimeType: capture.contentType ?? 'application/octet-stream',
+          text: requestText ?? request.toString('base64'),
+          ...(requestText === null ? { encoding: 'base64' } : {}),
+          _bodyBase64: capture.bodyBase64,
+        } as Entry['request']['postData'] & ExactBody);
+  return {
+    startedDateTime: capture.receivedAt,
+    time: 0,
+    request: {
+      method: capture.method,
+      url: `${url.origin}${capture.path}`,
+      httpVersion: `HTTP/${capture.httpVersion}`,
+      cookies: [],
+      headers: toHarHeaders(capture.headers, hidden),
+      queryString: [...url.searchParams].map(([name, value]) => ({ name, value })),
+      ...(postData ? { postData } : {}),
+      headersSize: -1,
+      bodySize: request.byteLength,
+    },
+    response: {
+      status: capture.response.status,
+      statusText: '',
+      httpVersion: `HTTP/${capture.httpVersion}`,
+      cookies: [],
+      headers: toHarHeaders(capture.response.headers, hidden),
+      content: {
+        size: response.byteLength,
+        mimeType: contentTypeOf(capture.response.headers) ?? 'application/octet-stream',
+        text: responseText ?? response.toString('base64'),
+        ...(responseText === null ? { encoding: 'base64' } : {}),
+      },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: response.byteLength,
+    },
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+    ...(capture.remoteAddress ? { serverIPAddress: capture.remoteAddress } : {}),
+    ...(capture.note ? { comment: capture.note } : {}),
+  };
+}
+
+function toHarHeaders(headers: readonly HeaderPair[], hidden: ReadonlySet<string>): Header[] {
+  return headers.map(([name, value]) => ({ name, value: hidden.has(name.toLowerCase()) ? REDACTED : value }));
+}
+
+function asText(bytes: Uint8Array): string | null {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Reads a HAR file (Hookbench's own, browsers', HTTP Toolkit's, webhook.site's)
+ * into captures. Throws a CoreError naming the first entry that cannot be read.
+ */
+export function harToCaptures(text: string): NewCapture[] {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CoreError(
+      'bad_request',
+      `The file is not JSON, so not a HAR file: ${(error as Error).message}`,
+    );
+  }
+  const entries = (document as { log?: { entries?: unknown } } | null)?.log?.entries;
+  if (!Array.isArray(entries))
+    throw new CoreError('bad_request', 'This is not a HAR file: it has no log.entries list.');
+  return entries.map((entry, i) => {
+    try {
+      return fromEntry(entry as Entry);
+    } catch (error) {
+      throw new CoreError(
+        'bad_request',
+        `HAR entry ${i + 1} cannot be imported: ${(error as Error).message}`,
+      );
+    }
+  });
+}
+
+function fromEntry(entry: Entry): NewCapture {
+  const { request, response } = entry;
+  if (typeof request?.method !== 'string' || typeof request.url !== 'string')
+    throw new Error('it has no request method and URL.');
+  let url: URL;
+  try {
+    url = new URL(request.url);
+  } catch {
+    throw new Error(`"${request.url}" is not a URL.`);
+  }
+  const headers: HeaderPair[] = (request.headers ?? []).map((h) => [String(h.name), String(h.value)]);
+  const postData = request.postData as
+    | (typeof request.postData & ExactBody & { encoding?: string })
+    | undefined;
+  const body = postData
+    ? bodyBytes(postData._bodyBase64, postData.text, postData.encoding, postData.params)
+    : new Uint8Array();
+  const received = Date.parse(entry.startedDateTime);
+  const content = response?.content;
+  const responseBody = content ? bodyBytes(undefined, content.text, content.encoding) : new Uint8Array();
+  return {
+    receivedAt: Number.isNaN(received) ? Date.now() : received,
+    method: request.method.toUpperCase(),
+    path: `${url.pathname}${url.search}`,
+    httpVersion: /^HTTP\/(\d(\.\d)?)$/i.exec(request.httpVersion ?? '')?.[1] ?? '1.1',
+    headers,
+    body,
+    declaredBodySize: null,
+    truncated: false,
+    remoteAddress: entry.serverIPAddress ?? '',
+    remotePort: 0,
+    response: {
+      status: Number.isInteger(response?.status) && response.status > 0 ? response.status : 0,
+      headers: (response?.headers ?? []).map((h) => [String(h.name), String(h.value)]),
+      body: responseBody,
+    },
+    kind: null,
+    valid: null,
+    findings: [{ severity: 'info', path: null, message: 'Imported from a HAR file.' }],
+    origin: { ruleId: null, ruleName: null, fault: null, error: null },
+    bucket: null,
+  };
+}
+
+function bodyBytes(
+  exact: string | undefined,
+  text: string | undefined,
+  encoding: string | undefined,
+  params?: { name: string; value?: string }[],
+): Uint8Array {
+  if (typeof exact === 'string') return Buffer.from(exact, 'base64');
+  if (typeof text === 'string')
+    return encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
+  if (params?.length) {
+    return Buffer.from(
+      new URLSearchParams(params.map((p): [string, string] => [p.name, p.value ?? ''])).toString(),
+      'utf8',
+    );
+  }
+  return new Uint8Array();
+}

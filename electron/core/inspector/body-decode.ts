@@ -1,0 +1,83 @@
+import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
+import type { BodyPayload, HeaderPair } from '../../../shared/domain';
+
+/** Decoded bodies larger than this are clipped for display; a gzip bomb cannot exhaust memory. */
+export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Undoes a Content-Encoding for display. The stored bytes never change; this
+ * only produces a view of them, and says in words when it cannot.
+ */
+export function decodeBody(
+  body: Uint8Array,
+  headers: readonly HeaderPair[],
+  decode: boolean,
+  maxBytes = Number.POSITIVE_INFINITY,
+): BodyPayload {
+  const view = decodeWhole(body, headers, decode);
+  const total = view.bytes.byteLength;
+  const part = total > maxBytes ? view.bytes.subarray(0, maxBytes) : view.bytes;
+  return {
+    bodyBase64: Buffer.from(part.buffer, part.byteOffset, part.byteLength).toString('base64'),
+    size: part.byteLength,
+    totalSize: total,
+    decoded: view.decoded,
+    decodeError: view.decodeError,
+  };
+}
+
+interface DecodedView {
+  bytes: Uint8Array;
+  decoded: string | null;
+  decodeError: string | null;
+}
+
+function decodeWhole(body: Uint8Array, headers: readonly HeaderPair[], decode: boolean): DecodedView {
+  const encoding = headerValue(headers, 'content-encoding')?.trim().toLowerCase() ?? '';
+  const plain: DecodedView = { bytes: body, decoded: null, decodeError: null };
+  if (!decode || encoding === '' || encoding === 'identity' || body.byteLength === 0) return plain;
+  const options = { maxOutputLength: MAX_DECODED_BYTES };
+  let out: Buffer;
+  try {
+    switch (encoding) {
+      case 'gzip':
+      case 'x-gzip':
+        out = gunzipSync(body, options);
+        break;
+      case 'deflate':
+        // "deflate" is zlib-wrapped by the spec, but many senders send raw deflate.
+        try {
+          out = inflateSync(body, options);
+        } catch {
+          out = inflateRawSync(body, options);
+        }
+        break;
+      case 'br':
+        out = brotliDecompressSync(body, options);
+        break;
+      default:
+        return {
+          ...plain,
+          decodeError: `The body is encoded as "${encoding}", which Hookbench cannot decode; shown as received.`,
+        };
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ERR_BUFFER_TOO_LARGE') {
+      return {
+        ...plain,
+        decodeError: `The ${encoding} body expands beyond ${MAX_DECODED_BYTES / 1024 / 1024} MiB (a compression bomb?); shown as received.`,
+      };
+    }
+    return {
+      ...plain,
+      decodeError: `The body says Content-Encoding: ${encoding} but does not decode (${(error as Error).message}); shown as received.`,
+    };
+  }
+  return { bytes: out, decoded: encoding, decodeError: null };
+}
+
+export function headerValue(headers: readonly HeaderPair[], name: string): string | null {
+  for (const [key, value] of headers) if (key.toLowerCase() === name) return value;
+  return null;
+}

@@ -1,0 +1,156 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import { FilterSyntaxError, parseFilter } from '../../../shared/filter';
+import { diagnose } from '../doctor/index';
+import { CoreError } from '../errors';
+import type { CoreEvents } from '../events';
+import { capturesToHar, DEFAULT_REDACTED_HEADERS, harToCaptures } from '../exchange/har';
+import { captureToNdjson } from '../exchange/ndjson';
+import { recognizePayload } from '../recognition/recognize';
+import type { CaptureStore } from '../store/capture-store';
+import type { CaptureWriter } from '../store/capture-writer';
+import { decodeBody, headerValue } from './body-decode';
+import { buildSmsTimeline } from './sms-timeline';
+
+type InspectorCommands = Pick<
+  CommandHandlers,
+  | 'getCaptureBody'
+  | 'diagnoseCapture'
+  | 'setCaptureMeta'
+  | 'listBuckets'
+  | 'getSmsTimeline'
+  | 'exportCaptures'
+  | 'importHar'
+>;
+
+/** The largest export the UI can ask for in one piece; the CLI streams any size. */
+const MAX_UI_EXPORT = 50_000;
+
+export function parseFilterOrThrow(text: unknown) {
+  if (text === undefined || text === '') return {};
+  if (typeof text !== 'string') throw new CoreError('bad_request', 'filter must be text.');
+  try {
+    return parseFilter(text);
+  } catch (error) {
+    if (error instanceof FilterSyntaxError) throw new CoreError('bad_request', `Filter: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Commands that read captures closely: bodies, diagnoses, marks, buckets, timelines, files. */
+export function createInspectorCommands(
+  store: CaptureStore,
+  writer: CaptureWriter,
+  events: CoreEvents,
+): InspectorCommands {
+  const args = (request: unknown): Record<string, unknown> => {
+    if (typeof request !== 'object' || request === null)
+      throw new CoreError('bad_request', 'The request must be an object.');
+    return request as Record<string, unknown>;
+  };
+  const capture = (id: unknown) => {
+    if (!Number.isSafeInteger(id)) throw new CoreError('bad_request', 'id must be a capture id.');
+    const found = store.get(id as number);
+    if (!found) throw new CoreError('not_found', `Capture ${String(id)} no longer exists.`);
+    return found;
+  };
+
+  return {
+    getCaptureBody: async (request) => {
+      const { id, side, decode, maxBytes } = args(request);
+      const found = capture(id);
+      const isResponse = side === 'response';
+      const bytes = Buffer.from(isResponse ? found.response.bodyBase64 : found.bodyBase64, 'base64');
+      const limit = typeof maxBytes === 'number' && maxBytes > 0 ? maxBytes : undefined;
+      return decodeBody(bytes, isResponse ? found.response.headers : found.headers, decode === true, limit);
+    },
+    diagnoseCapture: async (request) => {
+      const found = capture(args(request).id);
+      const decoded = decodeBody(Buffer.from(found.bodyBase64, 'base64'), found.headers, true);
+      const length = headerValue(found.headers, 'content-length');
+      return diagnose({
+        body: Buffer.from(decoded.bodyBase64, 'base64'),
+        contentType: found.contentType,
+        // The declared length counts encoded bytes; it only tells about truncation of an unencoded body.
+        contentLength:
+          decoded.decoded === null && length !== null && /^\d+$/.test(length) ? Number(length) : null,
+      });
+    },
+    setCaptureMeta: async (request) => {
+      const { id, pinned, note } = args(request);
+      if (pinned !== undefined && typeof pinned !== 'boolean')
+        throw new CoreError('bad_request', 'pinned must be true or false.');
+      if (note !== undefined && note !== null && (typeof note !== 'string' || note.length > 10_000)) {
+        throw new CoreError('bad_request', 'note must be text of at most 10,000 characters.');
+      }
+      capture(id);
+      const summary = store.setMeta(id as number, {
+        ...(pinned === undefined ? {} : { pinned }),
+        ...(note === undefined ? {} : { note: note === '' ? null : (note as string | null) }),
+      });
+      if (!summary) throw new CoreError('not_found', `Capture ${String(id)} no longer exists.`);
+      events.emit('captureUpdated', summary);
+      return summary;
+    },
+    listBuckets: async () =>
+      store
+        .buckets()
+        .map((b) => ({ name: b.name, count: b.count, lastReceivedAt: new Date(b.last).toISOString() })),
+    getSmsTimeline: async (request) => {
+      const filter = parseFilterOrThrow(request === undefined ? undefined : args(request).filter);
+      const allowed = Object.keys(filter).length > 0 ? new Set(store.idsMatching(filter)) : null;
+      const batches = [...store.bodiesOfKind('sms-status-batch')].filter(
+        (b) => allowed === null || allowed.has(b.id),
+      );
+      return buildSmsTimeline(batches);
+    },
+    exportCaptures: async (request) => {
+      const { ids, filter, format, redactHeaders } = args(request);
+      if (format !== 'har' && format !== 'ndjson')
+        throw new CoreError('bad_request', 'format must be "har" or "ndjson".');
+      let selected: number[];
+      if (Array.isArray(ids)) selected = ids.filter((id): id is number => Number.isSafeInteger(id));
+      else selected = store.idsMatching(parseFilterOrThrow(filter));
+      if (selected.length > MAX_UI_EXPORT) {
+        throw new CoreError(
+          'bad_request',
+          `That is ${selected.length} captures; export at most ${MAX_UI_EXPORT} at once here, or use \`hookbench export\`.`,
+        );
+      }
+      const details = selected.map((id) => store.get(id)).filter((d) => d !== null);
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      if (format === 'ndjson') {
+        return {
+          fileName: `hookbench-${stamp}.ndjson`,
+          text: details.map((d) => `${captureToNdjson(d)}\n`).join(''),
+          count: details.length,
+        };
+      }
+      const redact = Array.isArray(redactHeaders) ? redactHeaders.map(String) : DEFAULT_REDACTED_HEADERS;
+      return {
+        fileName: `hookbench-${stamp}.har`,
+        text: JSON.stringify(capturesToHar(details, redact), null, 2),
+        count: details.length,
+      };
+    },
+    importHar: async (request) => {
+      const { text } = args(request);
+      if (typeof text !== 'string') throw new CoreError('bad_request', 'text must be the HAR file content.');
+      const captures = harToCaptures(text).map((c) => {
+        const recognition = recognizePayload({
+          method: c.method,
+          path: c.path,
+          contentType: null,
+          body: c.body,
+        });
+        return {
+          ...c,
+          kind: recognition.kind,
+          valid: recognition.valid,
+          findings: [...c.findings, ...recognition.findings],
+        };
+      });
+      await Promise.all(captures.map((c) => writer.write(c)));
+      return { imported: captures.length };
+    },
+  };
+}

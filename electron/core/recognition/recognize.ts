@@ -1,0 +1,151 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Finding } from '../../../shared/domain';
+import type { PayloadKind } from '../../../shared/rules';
+import { SDK_MESSAGE_SCHEMA, SMARTICO_REVERSE_SCHEMA, SMS_STATUS_BATCH_SCHEMA } from './schemas';
+
+export interface PayloadInput {
+  method: string;
+  /** Request target with query string. */
+  path: string;
+  contentType: string | null;
+  body: Uint8Array;
+}
+
+export interface Recognition {
+  kind: PayloadKind | null;
+  /** Null when the kind is unknown: there is nothing to validate against. */
+  valid: boolean | null;
+  findings: Finding[];
+}
+
+// strictRequired is off: the if/then branches name fields declared once at the top level.
+const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const validators: Record<PayloadKind, ValidateFunction> = {
+  'sms-status-batch': ajv.compile(SMS_STATUS_BATCH_SCHEMA),
+  'smartico-reverse': ajv.compile(SMARTICO_REVERSE_SCHEMA),
+  'sdk-message': ajv.compile(SDK_MESSAGE_SCHEMA),
+};
+
+const SMARTICO_KEYS = ['login', 'time', 'view_url', 'channel', 'campaign_name'];
+const KNOWN_CHANNELS = new Set(['email', 'sms', 'push', 'popup', 'inbox', 'telegram', 'whatsapp', 'viber']);
+/** Epoch milliseconds of 2001-09-09: anything smaller is almost surely seconds. */
+const MIN_EPOCH_MS = 1e12;
+
+/** Recognises a payload from the seeds and checks it against its documented shape. */
+export function recognizePayload(input: PayloadInput): Recognition {
+  const value = payloadValue(input);
+  const kind = kindOf(value);
+  if (!kind) return { kind: null, valid: null, findings: [] };
+  const validate = validators[kind];
+  // An `if` error only says that a `then` branch failed; that branch's own error names the field.
+  const errors = validate(value) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if');
+  const findings: Finding[] = errors.map(toFinding);
+  findings.push(...extraChecks(kind, value));
+  return { kind, valid: !findings.some((f) => f.severity === 'error'), findings };
+}
+
+/** The JSON body, or for a GET the query string as an object (the reverse integration allows both). */
+function payloadValue(input: PayloadInput): unknown {
+  if (input.body.byteLength > 0) {
+    try {
+      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
+    } catch {
+      return undefined;
+    }
+  }
+  const q = input.path.indexOf('?');
+  if (q === -1) return undefined;
+  const fields: Record<string, unknown> = {};
+  for (const [key, raw] of new URLSearchParams(input.path.slice(q + 1))) {
+    // Query values are text; numbers the schema expects as numbers are read as such.
+    fields[key] = key === 'time' && /^\d+$/.test(raw) ? Number(raw) : raw;
+  }
+  return fields;
+}
+
+function kindOf(value: unknown): PayloadKind | null {
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every((item) => isObject(item) && 'id_sms' in item)
+      ? 'sms-status-batch'
+      : null;
+  }
+  if (!isObject(value)) return null;
+  if (typeof value.type === 'string' && /^(sms|push)$/i.test(value.type)) return 'sdk-message';
+  const smarticoKeys = SMARTICO_KEYS.filter((key) => key in value).length;
+  if (smarticoKeys >= 2 && ('login' in value || 'view_url' in value)) return 'smartico-reverse';
+  return null;
+}
+
+function extraChecks(kind: PayloadKind, value: unknown): Finding[] {
+  const findings: Finding[] = [];
+  if (kind === 'smartico-reverse' && isObject(value)) {
+    if (typeof value.time === 'number' && value.time > 0 && value.time < MIN_EPOCH_MS) {
+      findings.push({
+        severity: 'error',
+        path: '/time',
+        message: `time ${value.time} looks like epoch seconds; the platform sends epoch milliseconds (${value.time * 1000}).`,
+      });
+    }
+    if (typeof value.channel === 'string' && !KNOWN_CHANNELS.has(value.channel.toLowerCase())) {
+      findings.push({
+        severity: 'warning',
+        path: '/channel',
+        message: `channel "${value.channel}" is not one of the documented asset types (Email, SMS, Push).`,
+      });
+    }
+  }
+  if (kind === 'sms-status-batch' && Array.isArray(value)) {
+    value.forEach((item, i) => {
+      if (isObject(item) && item.time === '' && item.state !== 'send') {
+        findings.push({
+          severity: 'error',
+          path: `/${i}/time`,
+          message: `time is empty but state is "${String(item.state)}"; only "send" may have an empty time.`,
+        });
+      }
+    });
+  }
+  if (
+    kind === 'sdk-message' &&
+    isObject(value) &&
+    typeof value.type === 'string' &&
+    !/^(SMS|PUSH)$/.test(value.type)
+  ) {
+    findings.push({
+      severity: 'warning',
+      path: '/type',
+      message: `type should be upper case ("${value.type.toUpperCase()}").`,
+    });
+  }
+  return findings;
+}
+
+function toFinding(error: ErrorObject): Finding {
+  const where = error.instancePath === '' ? 'the body' : error.instancePath.slice(1).replaceAll('/', '.');
+  let message: string;
+  switch (error.keyword) {
+    case 'required':
+      message = `${where} is missing the field "${String(error.params.missingProperty)}".`;
+      break;
+    case 'enum':
+      message = `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+      break;
+    case 'pattern':
+      message = `${where} has an unexpected format${patternHint(error.instancePath)}.`;
+      break;
+    default:
+      message = `${where} ${error.message ?? 'is not valid'}.`;
+  }
+  return { severity: 'error', path: error.instancePath || null, message };
+}
+
+function patternHint(path: string): string {
+  if (path.endsWith('/time')) return ' (expected "YYYY-MM-DD HH:MM:SS", or empty for state "send")';
+  if (path.endsWith('/view_url')) return ' (expected an http(s) URL)';
+  if (path.endsWith('/phone')) return ' (expected digits, optionally starting with +)';
+  return '';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

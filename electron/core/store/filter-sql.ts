@@ -1,0 +1,208 @@
+import type { SQLInputValue } from 'node:sqlite';
+import type { CaptureFilter, JsonPathFilter } from '../../../shared/filter';
+import { CoreError } from '../errors';
+import { JsonPathError, type PathStep, parseJsonPath } from '../json/json-path';
+
+export interface FilterSql {
+  /** A boolean SQL expression over `c` (captures) and, when `joinsBody`, `b` (capture_bodies). */
+  where: string;
+  params: SQLInputValue[];
+  joinsBody: boolean;
+}
+
+/**
+ * Translates a filter into one SQL condition, so searching runs inside SQLite
+ * and never loads bodies into JavaScript. Body text uses instr() on the raw
+ * bytes (exact, case-sensitive); JSON paths use SQLite's json functions,
+ * guarded by json_valid so a malformed body simply does not match.
+ */
+export function filterToSql(filter: CaptureFilter): FilterSql {
+  const clauses: string[] = [];
+  const params: SQLInputValue[] = [];
+  let joinsBody = false;
+  const any = (parts: string[]) => (parts.length === 1 ? (parts[0] as string) : `(${parts.join(' OR ')})`);
+
+  if (filter.methods?.length) {
+    clauses.push(`c.method IN (${filter.methods.map(() => '?').join(', ')})`);
+    params.push(...filter.methods);
+  }
+  for (const text of filter.pathContains ?? []) {
+    clauses.push('instr(c.path, ?) > 0');
+    params.push(text);
+  }
+  if (filter.status?.length) {
+    clauses.push(any(filter.status.map(() => 'c.status BETWEEN ? AND ?')));
+    for (const range of filter.status) params.push(range.min, range.max);
+  }
+  for (const header of filter.headers ?? []) {
+    const valueTest =
+      header.valueContains === undefined ? '' : ` AND instr(json_extract(h.value, '$[1]'), ?) > 0`;
+    clauses.push(
+      `EXISTS (SELECT 1 FROM json_each(c.headers) h WHERE lower(json_extract(h.value, '$[0]')) = ?${valueTest})`,
+    );
+    params.push(header.name.toLowerCase());
+    if (header.valueContains !== undefined) params.push(header.valueContains);
+  }
+  for (const text of filter.bodyContains ?? []) {
+    joinsBody = true;
+    clauses.push('instr(b.request, ?) > 0');
+    params.push(Buffer.from(text, 'utf8'));
+  }
+  for (const text of filter.text ?? []) {
+    joinsBody = true;
+    clauses.push('(instr(c.path, ?) > 0 OR instr(b.request, ?) > 0)');
+    params.push(text, Buffer.from(text, 'utf8'));
+  }
+  if (filter.kinds?.length) {
+    const named = filter.kinds.filter((kind) => kind !== 'none');
+    const parts = named.length ? [`c.kind IN (${named.map(() => '?').join(', ')})`] : [];
+    if (filter.kinds.includes('none')) parts.push('c.kind IS NULL');
+    clauses.push(any(parts));
+    params.push(...named);
+  }
+  if (filter.valid !== undefined) {
+    clauses.push('c.valid = ?');
+    params.push(filter.valid ? 1 : 0);
+  }
+  if (filter.after !== undefined) {
+    clauses.push('c.received_at >= ?');
+    params.push(filter.after);
+  }
+  if (filter.before !== undefined) {
+    clauses.push('c.received_at < ?');
+    params.push(filter.before);
+  }
+  if (filter.bucket !== undefined) {
+    clauses.push('c.bucket = ?');
+    params.push(filter.bucket);
+  }
+  if (filter.pinned) clauses.push('c.pinned = 1');
+  if (filter.truncated) clauses.push('c.truncated = 1');
+  for (const condition of filter.json ?? []) {
+    joinsBody = true;
+    const sql = jsonCondition(condition);
+    clauses.push(sql.where);
+    params.push(...sql.params);
+  }
+  return { where: clauses.length ? clauses.join(' AND ') : '1', params, joinsBody };
+}
+
+function jsonCondition(condition: JsonPathFilter): { where: string; params: SQLInputValue[] } {
+  let steps: PathStep[];
+  try {
+    steps = parseJsonPath(condition.path);
+  } catch (error) {
+    if (error instanceof JsonPathError) throw new CoreError('bad_request', error.message);
+    throw error;
+  }
+  const wildcards = steps.filter((step) => step.kind === 'wildcard').length;
+  if (wildcards > 1) {
+    throw new CoreError(
+      'bad_request',
+      `Searching supports one [*] per JSON path; "${condition.path}" has ${wildcards}.`,
+    );
+  }
+  const body = 'CAST(b.request AS TEXT)';
+  if (wildcards === 0) {
+    const path = toSqlitePath(steps);
+    const test = valueTest(
+      condition,
+      { sql: `json_extract(${body}, ?)`, params: [path] },
+      { sql: `json_type(${body}, ?)`, params: [path] },
+    );
+    return { where: `(CASE WHEN json_valid(${body}) THEN ${test.sql} ELSE 0 END)`, params: test.params };
+  }
+  const at = steps.findIndex((step) => step.kind === 'wildcard');
+  const outer = toSqlitePath(steps.slice(0, at));
+  const rest = steps.slice(at + 1);
+  // Each element of the array (or object) the wildcard stands for is j; the rest of the path applies to it.
+  const container = "j.type IN ('object', 'array')";
+  const inner = toSqlitePath(rest);
+  const test =
+    rest.length === 0
+      ? valueTest(condition, { sql: 'j.value', params: [] }, { sql: jsonTypeOfEach, params: [] })
+      : valueTest(
+          condition,
+          { sql: `(CASE WHEN ${container} THEN json_extract(j.value, ?) END)`, params: [inner] },
+          { sql: `(CASE WHEN ${container} THEN json_type(j.value, ?) END)`, params: [inner] },
+        );
+  return {
+    where: `(CASE WHEN json_valid(${body}) THEN EXISTS (SELECT 1 FROM json_each(${body}, ?) j WHERE ${test.sql}) ELSE 0 END)`,
+    params: [outer, ...test.params],
+  };
+}
+
+/** json_each's `type` says 'integer'/'real'/'text'… like json_type, but 'true'/'false' for booleans too. */
+const jsonTypeOfEach = 'j.type';
+
+interface SqlPart {
+  sql: string;
+  params: SQLInputValue[];
+}
+
+/**
+ * The comparison on the selected value `v` and its JSON type `t`. Each use of
+ * v or t repeats its SQL and its parameters, in the order they appear.
+ */
+function valueTest(condition: JsonPathFilter, v: SqlPart, t: SqlPart): SqlPart {
+  const parts: (string | SqlPart)[] = (() => {
+    switch (condition.op) {
+      case 'exists':
+        return [t, ' IS NOT NULL'];
+      case '~':
+        return ['instr(CAST(', v, ' AS TEXT), ', literal(String(condition.value ?? '')), ') > 0'];
+      case '=':
+      case '!=': {
+        const negate = condition.op === '!=';
+        const value = condition.value ?? null;
+        if (value === null) return negate ? [t, ' IS NOT NULL AND ', t, " != 'null'"] : [t, " = 'null'"];
+        if (typeof value === 'boolean')
+          return [t, negate ? ' != ' : ' = ', literal(value ? 'true' : 'false')];
+        if (typeof value === 'number') {
+          // A number matches a JSON number, or a string holding the same digits (ids often travel as strings).
+          const eq = [
+            '(',
+            v,
+            ' = ',
+            literal(value),
+            ' OR (',
+            t,
+            " = 'text' AND ",
+            v,
+            ' = ',
+            literal(String(value)),
+            '))',
+          ];
+          return negate ? [t, ' IS NOT NULL AND NOT ', ...eq] : eq;
+        }
+        return negate
+          ? [t, ' IS NOT NULL AND ', v, ' IS NOT ', literal(value)]
+          : [t, " = 'text' AND ", v, ' = ', literal(value)];
+      }
+    }
+  })();
+  let sql = '';
+  const params: SQLInputValue[] = [];
+  for (const part of parts) {
+    if (typeof part === 'string') sql += part;
+    else {
+      sql += part.sql;
+      params.push(...part.params);
+    }
+  }
+  return { sql: `(${sql})`, params };
+}
+
+function literal(value: SQLInputValue): SqlPart {
+  return { sql: '?', params: [value] };
+}
+
+function toSqlitePath(steps: readonly PathStep[]): string {
+  let path = '$';
+  for (const step of steps) {
+    if (step.kind === 'index') path += `[${step.index}]`;
+    else if (step.kind === 'key')
+      path += /^[A-Za-z_][\w]*$/.test(step.key) ? `.${step.key}` : `."${step.key.replaceAll('"', '\\"')}"`;
+  }
+  return path;
+}

@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto';
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type Conf from 'conf';
+import { DEFAULT_FALLBACK, starterRules } from '../../../shared/presets';
+import type { FallbackResponse, Rule, RuleSet } from '../../../shared/rules';
+import { CoreError } from '../errors';
+import { parseFallback, parseRule } from '../rules/validate-rule';
+import { confBackend } from '../settings/settings-service';
+import type { SettingsBackendFactory } from '../types';
+
+// A type alias so it satisfies conf's record constraint.
+type WorkspaceFile = {
+  rules: Rule[];
+  fallback: FallbackResponse;
+};
+
+export const WORKSPACE_FILE_NAME = 'workspace';
+export const RULES_EXPORT_FORMAT = 'hookbench-rules';
+
+export function newRuleId(): string {
+  return `rule-${randomUUID().slice(0, 8)}`;
+}
+
+/**
+ * The user's workspace file (rules and the fallback answer) in the data
+ * folder, through the same conf/electron-store backend as the settings. A new
+ * data folder starts with the starter rules so something answers at once.
+ */
+export class Workspace {
+  private readonly backend: Conf<WorkspaceFile>;
+  private current: RuleSet;
+
+  constructor(
+    dataDir: string,
+    factory: SettingsBackendFactory = confBackend,
+    warn: (message: string) => void = () => {},
+  ) {
+    this.backend = factory<WorkspaceFile>({
+      cwd: dataDir,
+      configName: WORKSPACE_FILE_NAME,
+      clearInvalidConfig: false,
+    });
+    const stored = this.backend.store as Partial<WorkspaceFile>;
+    if (stored.rules === undefined) {
+      this.current = { rules: starterRules(newRuleId), fallback: DEFAULT_FALLBACK };
+      this.save();
+      return;
+    }
+    const rules = readRules(stored.rules);
+    this.current = { rules, fallback: readFallback(stored.fallback) };
+    if (!Array.isArray(stored.rules) || rules.length !== stored.rules.length) {
+      // Keep what could not be read before the next save rewrites the file without it.
+      const copy = join(dataDir, `${WORKSPACE_FILE_NAME}.unreadable-${Date.now()}.json`);
+      copyFileSync(this.backend.path, copy);
+      warn(
+        `Some rules in ${this.backend.path} could not be read and were left out; the file as it was is kept in ${copy}.`,
+      );
+    }
+  }
+
+  get ruleSet(): RuleSet {
+    return this.current;
+  }
+
+  /** Adds a rule, or replaces the one with the same id in place. */
+  saveRule(input: unknown): Rule {
+    const rule = parseRule(input);
+    const rules = [...this.current.rules];
+    const at = rules.findIndex((r) => r.id === rule.id);
+    if (at === -1) rules.push(rule);
+    else rules[at] = rule;
+    this.current = { ...this.current, rules };
+    this.save();
+    return rule;
+  }
+
+  deleteRule(id: string): void {
+    const rules = this.current.rules.filter((rule) => rule.id !== id);
+    if (rules.length === this.current.rules.length)
+      throw new CoreError('not_found', `There is no rule with id "${id}".`);
+    this.current = { ...this.current, rules };
+    this.save();
+  }
+
+  /** Puts the rules in the given order; every existing id must be listed once. */
+  reorder(ids: readonly string[]): void {
+    const byId = new Map(this.current.rules.map((rule) => [rule.id, rule]));
+    if (ids.length !== byId.size || new Set(ids).size !== ids.length || ids.some((id) => !byId.has(id))) {
+      throw new CoreError('bad_request', 'The new order must list every rule exactly once.');
+    }
+    this.current = { ...this.current, rules: ids.map((id) => byId.get(id) as Rule) };
+    this.save();
+  }
+
+  setFallback(input: unknown): FallbackResponse {
+    const fallback = parseFallback(input);
+    this.current = { ...this.current, fallback };
+    this.save();
+    return fallback;
+  }
+
+  /** The rule set as one JSON document, for a file the user keeps or shares. */
+  exportRules(): string {
+    return JSON.stringify({ format: RULES_EXPORT_FORMAT, version: 1, ...this.current }, null, 2);
+  }
+
+  /** Reads an exported rule set; `replace` swaps the rules, otherwise they are appended with fresh ids. */
+  importRules(text: string, replace: boolean): RuleSet {
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw new CoreError('bad_request', `The rules file is not valid JSON: ${(error as Error).message}`);
+    }
+    if (
+      typeof document !== 'object' ||
+      document === null ||
+      (document as { format?: unknown }).format !== RULES_EXPORT_FORMAT
+    ) {
+      throw new CoreError(
+        'bad_request',
+        `This is not a Hookbench rules file (expected "format": "${RULES_EXPORT_FORMAT}").`,
+      );
+    }
+    const { rules, fallback } = document as { rules?: unknown; fallback?: unknown };
+    if (!Array.isArray(rules)) throw new CoreError('bad_request', 'The rules file has no "rules" list.');
+    const parsed = rules.map((rule, i) => {
+      try {
+        return parseRule(rule);
+      } catch (error) {
+        throw new CoreError('bad_request', `Rule ${i + 1} of the file: ${(error as Error).message}`);
+      }
+    });
+    const imported = replace ? parsed : parsed.map((rule) => ({ ...rule, id: newRuleId() }));
+    this.current = {
+      rules: replace ? imported : [...this.current.rules, ...imported],
+      fallback: replace && fallback !== undefined ? parseFallback(fallback) : this.current.fallback,
+    };
+    this.save();
+    return this.current;
+  }
+
+  private save(): void {
+    this.backend.store = { rules: this.current.rules, fallback: this.current.fallback };
+  }
+}
+
+/** A hand-edited file with one bad rule keeps the others; the bad one is dropped, not the workspace. */
+function readRules(value: unknown): Rule[] {
+  if (!Array.isArray(value)) return [];
+  const rules: Rule[] = [];
+  for (const item of value) {
+    try {
+      rules.push(parseRule(item));
+    } catch {
+      // Skipped: a rule the current version cannot read.
+    }
+  }
+  return rules;
+}
+
+function readFallback(value: unknown): FallbackResponse {
+  try {
+    return parseFallback(value);
+  } catch {
+    return DEFAULT_FALLBACK;
+  }
+}
