@@ -18,12 +18,14 @@ import type {
   SettingsPatch,
   SmsTimeline,
   StoreCounts,
+  StoreHealth,
 } from './domain';
 import type { FallbackResponse, Rule, RuleHits, RulePreview, RuleState } from './rules';
 import type { HelperDescription, RenderMode, TemplateProblem } from './templates';
 
 export interface CommandMap {
   getReceiverStatus: { request: undefined; response: ReceiverStatus };
+  getStoreHealth: { request: undefined; response: StoreHealth };
   /** Re-binds the receiver with the current settings (after a port change or a failed start). */
   restartReceiver: { request: undefined; response: ReceiverStatus };
   listCaptures: { request: CaptureQuery; response: CapturePage };
@@ -77,6 +79,8 @@ export interface EventMap {
   /** A capture's pin or note changed. */
   captureUpdated: CaptureSummary;
   receiverStatus: ReceiverStatus;
+  /** The capture store could not write (disk full, folder read-only) or recovered; the UI shows a banner. */
+  storeHealth: StoreHealth;
   settingsChanged: Settings;
   rulesChanged: RuleState;
   /** Hit counts, at most a few times a second while requests arrive. */
@@ -93,6 +97,7 @@ export type EventPayload<E extends EventName> = EventMap[E];
 // declared above but missing here, so the runtime lists can never drift.
 const commandKeys: Record<CommandName, true> = {
   getReceiverStatus: true,
+  getStoreHealth: true,
   restartReceiver: true,
   listCaptures: true,
   getCapture: true,
@@ -123,6 +128,7 @@ const eventKeys: Record<EventName, true> = {
   capturesRemoved: true,
   captureUpdated: true,
   receiverStatus: true,
+  storeHealth: true,
   settingsChanged: true,
   rulesChanged: true,
   ruleHits: true,

@@ -113,6 +113,15 @@ export interface CapturePage {
   hasMore: boolean;
 }
 
+export interface StoreHealth {
+  /** 'failing' while captures cannot be written; the receiver answers 503 meanwhile. */
+  state: 'ok' | 'failing';
+  /** Plain words: what failed and what to do, e.g. "The disk holding … is full". */
+  message: string | null;
+  /** When writing first failed (ISO), while failing. */
+  since: string | null;
+}
+
 export interface StoreCounts {
   total: number;
 }

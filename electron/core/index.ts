@@ -12,6 +12,7 @@ import { createRuleCommands } from './rules/rule-commands';
 import { SettingsService } from './settings/settings-service';
 import { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
+import { StoreHealthMonitor } from './store/store-health';
 import { templateCommands } from './templates/template-commands';
 import { throttle } from './throttle';
 import type { CreateHookbenchOptions, HookbenchCore, Logger } from './types';
@@ -44,10 +45,15 @@ export async function createHookbench(options: CreateHookbenchOptions): Promise<
   const workspace = new Workspace(dataDir, options.settingsBackend, (message) => logger.warn(message));
   const engine = new RuleEngine(() => workspace.ruleSet);
   const hits = throttle(() => events.emit('ruleHits', engine.hitCounts()), HITS_EVENT_INTERVAL_MS);
-  const writer = new CaptureWriter(store, (items) => {
-    events.emit('capturesAdded', { items, total: store.count });
-    hits.schedule();
-  });
+  const health = new StoreHealthMonitor((next) => events.emit('storeHealth', next));
+  const writer = new CaptureWriter(
+    store,
+    (items) => {
+      events.emit('capturesAdded', { items, total: store.count });
+      hits.schedule();
+    },
+    health,
+  );
 
   // Flags given for this run (e.g. `serve --port`) win over the saved settings without being saved,
   // until the user sets that same setting, which then takes over.
@@ -79,6 +85,7 @@ export async function createHookbench(options: CreateHookbenchOptions): Promise<
     ...createRuleCommands({ workspace, engine, store, events }),
     ...createInspectorCommands(store, writer, events),
     ...templateCommands,
+    getStoreHealth: async () => health.health,
     async updateSettings(request) {
       const next = await commands.updateSettings(request);
       for (const key of Object.keys(request.receiver ?? {})) delete overrides[key as keyof ReceiverSettings];

@@ -1,6 +1,7 @@
 import type { CaptureSummary } from '../../../shared/domain';
 import type { NewCapture } from './capture-record';
 import type { CaptureStore } from './capture-store';
+import type { StoreHealthMonitor } from './store-health';
 
 interface Pending {
   capture: NewCapture;
@@ -21,6 +22,7 @@ export class CaptureWriter {
   constructor(
     private readonly store: CaptureStore,
     private readonly onStored: (summaries: CaptureSummary[]) => void,
+    private readonly health?: StoreHealthMonitor,
   ) {}
 
   write(capture: NewCapture): Promise<CaptureSummary> {
@@ -43,9 +45,11 @@ export class CaptureWriter {
     try {
       summaries = this.store.insertMany(batch.map((p) => p.capture));
     } catch (error) {
+      this.health?.failed(error, this.store.file);
       for (const pending of batch) pending.reject(error);
       return;
     }
+    this.health?.succeeded();
     batch.forEach((pending, i) => {
       pending.resolve(summaries[i] as CaptureSummary);
     });
