@@ -6,8 +6,8 @@ import { parseArgs } from 'node:util';
 import { capturesToHar, DEFAULT_REDACTED_HEADERS } from '../core/exchange/har';
 import { captureToNdjson } from '../core/exchange/ndjson';
 import { STORE_FILE_NAME } from '../core/index';
-import { parseFilterOrThrow } from '../core/inspector/inspector-commands';
 import { CaptureStore } from '../core/store/capture-store';
+import { parseFilterOrThrow } from '../core/store/parse-filter';
 import { CliError, EXIT_OK } from './usage-error';
 
 export const EXPORT_USAGE = `hookbench export --data DIR [--format ndjson|har] [--out FILE] [--filter EXPR] [--redact NAMES]

@@ -2,10 +2,10 @@ import type { CommandHandlers } from '../../shared/contract';
 import type { CaptureQuery } from '../../shared/domain';
 import { CoreError } from './errors';
 import type { CoreEvents } from './events';
-import { parseFilterOrThrow } from './inspector/inspector-commands';
 import type { Receiver } from './receiver/receiver';
 import type { SettingsService } from './settings/settings-service';
 import { type CaptureStore, MAX_PAGE_SIZE } from './store/capture-store';
+import { parseFilterOrThrow } from './store/parse-filter';
 
 export interface CommandDeps {
   store: CaptureStore;

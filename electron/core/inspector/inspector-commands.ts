@@ -1,5 +1,4 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import { FilterSyntaxError, parseFilter } from '../../../shared/filter';
 import { diagnose } from '../doctor/index';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
@@ -8,6 +7,7 @@ import { captureToNdjson } from '../exchange/ndjson';
 import { recognizePayload } from '../recognition/recognize';
 import type { CaptureStore } from '../store/capture-store';
 import type { CaptureWriter } from '../store/capture-writer';
+import { parseFilterOrThrow } from '../store/parse-filter';
 import { decodeBody, headerValue } from './body-decode';
 import { buildSmsTimeline } from './sms-timeline';
 
@@ -24,17 +24,6 @@ type InspectorCommands = Pick<
 
 /** The largest export the UI can ask for in one piece; the CLI streams any size. */
 const MAX_UI_EXPORT = 50_000;
-
-export function parseFilterOrThrow(text: unknown) {
-  if (text === undefined || text === '') return {};
-  if (typeof text !== 'string') throw new CoreError('bad_request', 'filter must be text.');
-  try {
-    return parseFilter(text);
-  } catch (error) {
-    if (error instanceof FilterSyntaxError) throw new CoreError('bad_request', `Filter: ${error.message}`);
-    throw error;
-  }
-}
 
 /** Commands that read captures closely: bodies, diagnoses, marks, buckets, timelines, files. */
 export function createInspectorCommands(
