@@ -27,6 +27,10 @@ export function useSettings<U>(selector: (state: ExtractState<AppStores['setting
   return useStore(useStores().settings, selector);
 }
 
+export function useRules<U>(selector: (state: ExtractState<AppStores['rules']>) => U): U {
+  return useStore(useStores().rules, selector);
+}
+
 export function useConnection<U>(selector: (state: ExtractState<AppStores['connection']>) => U): U {
   return useStore(useStores().connection, selector);
 }

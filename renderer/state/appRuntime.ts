@@ -1,16 +1,19 @@
 import type { ReceiverStatus, Settings } from '../../shared/domain';
+import type { RuleHits, RuleState } from '../../shared/rules';
 import type { HookbenchClient } from '../client';
 import { type CapturesStore, createCapturesStore } from './capturesStore';
 import { type ConnectionStore, createConnectionStore } from './connectionStore';
 import type { CaptureEvent, PushedEvent } from './events';
 import { createFrameBatcher, type FrameScheduler } from './frameBatcher';
 import { createReceiverStore, type ReceiverStore } from './receiverStore';
+import { createRulesStore, type RulesStore } from './rulesStore';
 import { createSettingsStore, type SettingsStore } from './settingsStore';
 
 export interface AppStores {
   captures: CapturesStore;
   receiver: ReceiverStore;
   settings: SettingsStore;
+  rules: RulesStore;
   connection: ConnectionStore;
 }
 
@@ -31,14 +34,18 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
     captures: createCapturesStore({ client, flushPendingEvents }),
     receiver: createReceiverStore(client, flushPendingEvents),
     settings: createSettingsStore(client, flushPendingEvents),
+    rules: createRulesStore(client, flushPendingEvents),
     connection: createConnectionStore(client),
   };
 
   function deliver(events: readonly PushedEvent[]): void {
     const captureEvents: CaptureEvent[] = [];
-    // Status and settings events each carry the whole state, so only the last one matters.
+    // Status, settings and rules events each carry the whole state, so only the last one matters.
     let status: ReceiverStatus | undefined;
     let settings: Settings | undefined;
+    let rules: RuleState | undefined;
+    // Hit counts pushed after the last rules change are newer than the counts it carried.
+    let hits: RuleHits | undefined;
     for (const event of events) {
       switch (event.name) {
         case 'capturesAdded':
@@ -51,17 +58,27 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
         case 'settingsChanged':
           settings = event.payload;
           break;
+        case 'rulesChanged':
+          rules = event.payload;
+          hits = undefined;
+          break;
+        case 'ruleHits':
+          hits = event.payload;
+          break;
       }
     }
     stores.captures.getState().applyEvents(captureEvents);
     if (status) stores.receiver.getState().setStatus(status);
     if (settings) stores.settings.getState().setSettings(settings);
+    if (rules) stores.rules.getState().applyState(rules);
+    if (hits) stores.rules.getState().setHits(hits);
   }
 
   const loadAll = () => {
     void stores.receiver.getState().load();
     void stores.settings.getState().load();
     void stores.captures.getState().load();
+    void stores.rules.getState().load();
   };
 
   const unsubscribers: (() => void)[] = [];
@@ -77,6 +94,8 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
         client.on('capturesRemoved', (payload) => batcher.push({ name: 'capturesRemoved', payload })),
         client.on('receiverStatus', (payload) => batcher.push({ name: 'receiverStatus', payload })),
         client.on('settingsChanged', (payload) => batcher.push({ name: 'settingsChanged', payload })),
+        client.on('rulesChanged', (payload) => batcher.push({ name: 'rulesChanged', payload })),
+        client.on('ruleHits', (payload) => batcher.push({ name: 'ruleHits', payload })),
       );
       let lostConnection = false;
       const unsubscribeConnection = client.onConnectionChange?.((state) => {

@@ -89,5 +89,5 @@ export function CaptureDetail() {
 }
 
 function DetailPanel({ detail, tab }: { detail: CaptureDetailData; tab: DetailTab }) {
-  return tab === 'request' ? <RequestPanel detail={detail} /> : <ResponsePanel response={detail.response} />;
+  return tab === 'request' ? <RequestPanel detail={detail} /> : <ResponsePanel detail={detail} />;
 }

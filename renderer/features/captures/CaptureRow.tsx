@@ -6,6 +6,12 @@ import { methodTone, statusTone } from './captureFormat';
 
 export const ROW_HEIGHT = 28;
 
+const KIND_LABELS: Record<NonNullable<CaptureSummary['kind']>, string> = {
+  'sms-status-batch': 'SMS',
+  'smartico-reverse': 'Reverse',
+  'sdk-message': 'SDK',
+};
+
 export function captureRowId(id: number): string {
   return `capture-row-${id}`;
 }
@@ -27,7 +33,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: C
       aria-selected={selected}
       // Focus stays on the listbox (aria-activedescendant); -1 only satisfies the option role.
       tabIndex={-1}
-      aria-label={`${capture.method} ${capture.path}, status ${capture.status}, ${time}, ${size}`}
+      aria-label={`${capture.method} ${capture.path}, status ${capture.status}, ${time}, ${size}${capture.kind ? `, ${KIND_LABELS[capture.kind]}${capture.valid === false ? ' (malformed)' : ''}` : ''}`}
       className={selected ? 'capture-row capture-row-selected' : 'capture-row'}
       data-testid="capture-row"
       data-id={capture.id}
@@ -36,8 +42,19 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: C
       <span className={`cell cell-method method-${methodTone(capture.method)}`} data-testid="row-method">
         {capture.method}
       </span>
-      <span className="cell cell-path" data-testid="row-path" title={capture.path}>
-        {capture.path}
+      <span className="cell cell-path" title={capture.path}>
+        {capture.kind && (
+          <span
+            className={capture.valid === false ? 'row-kind row-kind-invalid' : 'row-kind'}
+            data-testid="row-kind"
+            title={capture.valid === false ? 'Recognised, but not the documented shape' : undefined}
+          >
+            {KIND_LABELS[capture.kind]}
+          </span>
+        )}
+        <span className="row-path" data-testid="row-path">
+          {capture.path}
+        </span>
       </span>
       <span className={`cell cell-status status-${statusTone(capture.status)}`} data-testid="row-status">
         {capture.status}

@@ -1,10 +1,13 @@
-import type { CaptureDetail, ResponseSent } from '../../../shared/domain';
+import type { CaptureDetail } from '../../../shared/domain';
+import { AnsweredBy } from './AnsweredBy';
 import { BodyView } from './BodyView';
+import { Findings } from './Findings';
 import { HeadersTable } from './HeadersTable';
 
 export function RequestPanel({ detail }: { detail: CaptureDetail }) {
   return (
     <>
+      <Findings findings={detail.findings} />
       <section className="detail-section" aria-label="Request headers">
         <h3 className="section-title">
           Headers <span className="count">{detail.headers.length}</span>
@@ -19,9 +22,11 @@ export function RequestPanel({ detail }: { detail: CaptureDetail }) {
   );
 }
 
-export function ResponsePanel({ response }: { response: ResponseSent }) {
+export function ResponsePanel({ detail }: { detail: CaptureDetail }) {
+  const { response } = detail;
   return (
     <>
+      <AnsweredBy detail={detail} />
       <section className="detail-section" aria-label="Response status">
         <h3 className="section-title">Status</h3>
         <p className="response-status" data-testid="response-status">

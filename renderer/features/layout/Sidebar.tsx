@@ -1,9 +1,10 @@
-import { Inbox, type LucideIcon, Settings, Webhook } from 'lucide-react';
+import { Inbox, type LucideIcon, Reply, Settings, Webhook } from 'lucide-react';
 
-export type Section = 'captures' | 'settings';
+export type Section = 'captures' | 'responders' | 'settings';
 
 const SECTIONS: readonly { id: Section; label: string; Icon: LucideIcon }[] = [
   { id: 'captures', label: 'Captures', Icon: Inbox },
+  { id: 'responders', label: 'Responders', Icon: Reply },
   { id: 'settings', label: 'Settings', Icon: Settings },
 ];
 

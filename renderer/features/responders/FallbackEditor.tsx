@@ -1,0 +1,119 @@
+import { useEffect, useState } from 'react';
+import type { FallbackResponse } from '../../../shared/rules';
+import { describeError } from '../../client';
+import { useRules } from '../../state/StoresContext';
+import { CodeEditor } from '../../ui/editor/CodeEditor';
+import { IntegerInput, Labeled } from './formControls';
+import { HeaderPairsEditor } from './HeaderPairsEditor';
+import { withoutBlankHeaders } from './ruleFormat';
+import './fallback.css';
+
+const same = (a: FallbackResponse, b: FallbackResponse) => JSON.stringify(a) === JSON.stringify(b);
+
+function oneLine(body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat || 'empty body';
+}
+
+/** The answer when no rule matches; sent as is (it is not a template). */
+export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
+  const setFallback = useRules((s) => s.setFallback);
+  const [draft, setDraft] = useState(fallback);
+  const [base, setBase] = useState(fallback);
+  const [saving, setSaving] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const dirty = !same(draft, base);
+
+  // Adopt changes from elsewhere (an import, another window) unless mid-edit.
+  useEffect(() => {
+    if (!dirty) {
+      setDraft(fallback);
+      setBase(fallback);
+    }
+  }, [fallback, dirty]);
+
+  const save = async () => {
+    const toSave = { ...draft, headers: withoutBlankHeaders(draft.headers) };
+    setSaving(true);
+    setOutcome(null);
+    try {
+      await setFallback(toSave);
+      setDraft(toSave);
+      setBase(toSave);
+      setOutcome({ ok: true, text: 'Saved.' });
+    } catch (error) {
+      setOutcome({ ok: false, text: describeError(error, 'Could not save the fallback.') });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <details className="fallback" data-testid="fallback">
+      <summary className="fallback-summary">
+        <span className="fallback-title">Fallback</span>
+        <span className="fallback-line">
+          When nothing matches: {fallback.status} · {oneLine(fallback.body)}
+        </span>
+      </summary>
+      <div className="fallback-body">
+        <Labeled label="Status">
+          {(id) => (
+            <IntegerInput
+              id={id}
+              className="input-mono input-narrow"
+              value={draft.status}
+              onChange={(status) => setDraft({ ...draft, status })}
+              data-testid="fallback-status-input"
+            />
+          )}
+        </Labeled>
+        <HeaderPairsEditor
+          label="Fallback headers"
+          headers={draft.headers}
+          onChange={(headers) => setDraft({ ...draft, headers })}
+        />
+        <div className="rule-field">
+          <span className="rule-field-label">Body (sent as is)</span>
+          <CodeEditor
+            value={draft.body}
+            onChange={(body) => setDraft({ ...draft, body })}
+            ariaLabel="Fallback body"
+            testId="fallback-body-editor"
+          />
+        </div>
+        <div className="form-row">
+          <button
+            type="button"
+            className="button button-primary button-small"
+            disabled={saving || !dirty}
+            onClick={() => void save()}
+            data-testid="save-fallback"
+          >
+            {saving ? 'Saving…' : 'Save fallback'}
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={saving || !dirty}
+            onClick={() => {
+              setDraft(base);
+              setOutcome(null);
+            }}
+          >
+            Revert
+          </button>
+          {outcome && (
+            <span
+              className={outcome.ok ? 'form-note' : 'form-note form-note-error'}
+              role={outcome.ok ? 'status' : 'alert'}
+              data-testid="fallback-outcome"
+            >
+              {outcome.text}
+            </span>
+          )}
+        </div>
+      </div>
+    </details>
+  );
+}
