@@ -42,7 +42,12 @@ export default defineConfig(({ mode }): UserConfig => {
       return {
         test: {
           root,
-          include: ['test/unit/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'test/unit/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/reliability/**/*.test.ts',
+            'test/security/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -16,7 +16,7 @@ import { forwardEvents } from './shell/events';
 import { isTrustedSender, registerContractHandlers } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler } from './shell/protocol';
-import { denyAllPermissions, hardenWebContents } from './shell/security';
+import { confirmWithDialog, denyAllPermissions, hardenWebContents } from './shell/security';
 
 // Built layout: dist/main/main.js sits next to dist/preload/ and dist/renderer/.
 const PRELOAD_PATH = path.join(import.meta.dirname, '../preload/preload.cjs');
@@ -29,6 +29,8 @@ const logger: Logger = {
 };
 
 const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+// Captured payloads carry arbitrary URLs (the reverse integration's view_url): the user confirms before one opens.
+const confirmOpen = confirmWithDialog((options) => dialog.showMessageBox(options));
 
 /** The app's own windows; events go to these and nothing else. */
 const windows = new Set<BrowserWindow>();
@@ -73,7 +75,7 @@ function createWindow(): BrowserWindow {
       webSecurity: true,
     },
   });
-  hardenWebContents(win.webContents, openExternal);
+  hardenWebContents(win.webContents, openExternal, confirmOpen);
   windows.add(win);
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => windows.delete(win));
@@ -160,7 +162,7 @@ function main(): void {
   });
 
   // Covers any web contents besides the main window's (which is hardened on creation).
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, confirmOpen));
 
   // Quit with the last window on every platform, macOS included: the receiver
   // holds a port, and an invisible app still swallowing webhooks would surprise.

@@ -4,6 +4,20 @@
  * process, the preload bridge, the headless WebSocket host and the renderer's
  * client are all derived from these declarations. Nothing else names a channel.
  */
+import type {
+  ComposerEnv,
+  ComposerPresets,
+  ComposerRequest,
+  ComposerRequestDraft,
+  ComposerState,
+  DataSet,
+  DataSetCheck,
+  DataSetDraft,
+  DataSource,
+  HistoryEntry,
+  HistorySummary,
+  RequestPreview,
+} from './composer';
 import type { Diagnosis } from './doctor';
 import type {
   BodyPayload,
@@ -20,6 +34,22 @@ import type {
   StoreCounts,
   StoreHealth,
 } from './domain';
+import type {
+  BulkReplayRequest,
+  LoadReport,
+  ReplayEdit,
+  ReplayProgress,
+  ReplayRecord,
+  ReplaySummary,
+  ReplayTarget,
+  ResponseDiff,
+  ResponseRef,
+  ReverseSimulationOptions,
+  SdkSimulationOptions,
+  SdkSimulationReport,
+  SmsSimulationOptions,
+  SmsSimulationReport,
+} from './replay';
 import type { FallbackResponse, Rule, RuleHits, RulePreview, RuleState } from './rules';
 import type { HelperDescription, RenderMode, TemplateProblem } from './templates';
 
@@ -69,6 +99,83 @@ export interface CommandMap {
   checkTemplate: { request: { source: string; mode: RenderMode }; response: { problems: TemplateProblem[] } };
   /** The template helpers with a description and an example each, for the editors' help. */
   listTemplateHelpers: { request: undefined; response: HelperDescription[] };
+  /** Sends one capture again (optionally edited; the capture never changes) and records the result. */
+  replayCapture: {
+    request: { captureId: number; target: ReplayTarget; edit?: ReplayEdit };
+    response: ReplayRecord;
+  };
+  /** Starts a bulk replay in the background; replayProgress events follow. */
+  startBulkReplay: { request: BulkReplayRequest; response: ReplayProgress };
+  cancelBulkReplay: { request: { batchId: string }; response: ReplayProgress };
+  /** Replays of one capture or one bulk run, newest first. */
+  listReplays: { request: { captureId?: number; batchId?: string }; response: ReplaySummary[] };
+  getReplay: { request: { id: number }; response: ReplayRecord | null };
+  /** Status, headers and body of two responses side by side (a capture's recorded answer or a replay's). */
+  compareResponses: { request: { left: ResponseRef; right: ResponseRef }; response: ResponseDiff };
+  /** Plays the SMS gateway: posts statuses, re-sends the unacknowledged ones up to the attempt limit. */
+  simulateSmsStatus: { request: SmsSimulationOptions; response: SmsSimulationReport };
+  /** Plays the CRM platform's reverse integration: N calls at R per second. */
+  simulateReverse: { request: ReverseSimulationOptions; response: LoadReport };
+  /** Plays the messaging SDK: posts notifications and interprets the status codes. */
+  simulateSdk: { request: SdkSimulationOptions; response: SdkSimulationReport };
+  /** The composer's data sets, saved requests, env variables and collection names. */
+  getComposerState: { request: undefined; response: ComposerState };
+  /** Sample data and body templates matching the platform documentation, for "new from preset". */
+  listComposerPresets: { request: undefined; response: ComposerPresets };
+  /** Adds a data set (no id) or replaces one; the JSON texts are checked, errors give line and column. */
+  saveDataSet: { request: DataSetDraft; response: { state: ComposerState; dataSet: DataSet } };
+  /** Requests that used the data set keep working without one. */
+  deleteDataSet: { request: { id: string }; response: ComposerState };
+  /** Adds a request (no id) or replaces one; absent fields get defaults. */
+  saveComposerRequest: {
+    request: ComposerRequestDraft;
+    response: { state: ComposerState; request: ComposerRequest };
+  };
+  deleteComposerRequest: { request: { id: string }; response: ComposerState };
+  /** Replaces every env variable (`{{env.NAME}}`). */
+  setComposerEnv: { request: { env: ComposerEnv }; response: ComposerState };
+  /**
+   * A request (saved or being edited) rendered against data: URL, headers, body, problems, the
+   * doctor's diagnosis mapped to the template, and lint. `env` previews unsaved variables.
+   */
+  previewComposerRequest: {
+    request: { request: ComposerRequestDraft; data: DataSource | null; env?: ComposerEnv };
+    response: RequestPreview;
+  };
+  /** One request against several data sets (all when `dataSetIds` is absent): valid or not, first problem. */
+  previewAcrossDataSets: {
+    request: { request: ComposerRequestDraft; dataSetIds?: string[]; env?: ComposerEnv };
+    response: DataSetCheck[];
+  };
+  /**
+   * Renders and sends; network failures and non-2xx answers come back in the entry, not as
+   * errors. Fails (bad_request) only when the request cannot be sent (template errors, bad URL).
+   */
+  sendComposerRequest: {
+    request: { request: ComposerRequestDraft; data: DataSource | null };
+    response: HistoryEntry;
+  };
+  /** Newest first, without bodies; `requestId` keeps one saved request's sends. */
+  listComposerHistory: {
+    request: { limit?: number; beforeId?: number; requestId?: string };
+    response: { items: HistorySummary[]; total: number };
+  };
+  getComposerHistoryEntry: { request: { id: number }; response: HistoryEntry | null };
+  /** Sends the recorded request again, byte for byte, with its recorded options. */
+  resendComposerHistoryEntry: { request: { id: number }; response: HistoryEntry };
+  clearComposerHistory: { request: undefined; response: { total: number } };
+  /** A capture's JSON body becomes a data set's event: a new data set, or `dataSetId`'s event replaced. */
+  useCaptureAsSample: {
+    request: { captureId: number; dataSetId?: string; name?: string };
+    response: { state: ComposerState; dataSet: DataSet };
+  };
+  /** A collection's requests and the data sets they use, as a file's text (env variables left out). */
+  exportComposerCollection: { request: { collection: string }; response: { fileName: string; text: string } };
+  /** Adds an exported collection with fresh ids; `collection` renames it. */
+  importComposerCollection: {
+    request: { text: string; collection?: string };
+    response: { state: ComposerState; imported: number };
+  };
 }
 
 export interface EventMap {
@@ -85,6 +192,12 @@ export interface EventMap {
   rulesChanged: RuleState;
   /** Hit counts, at most a few times a second while requests arrive. */
   ruleHits: RuleHits;
+  /** A bulk replay's counts, a few times a second while it runs, and once when it ends. */
+  replayProgress: ReplayProgress;
+  /** Data sets, saved requests or env variables changed. */
+  composerChanged: ComposerState;
+  /** A send was recorded (`latest`), or the history was cleared (`latest` null). */
+  composerHistoryChanged: { latest: HistorySummary | null; total: number };
 }
 
 export type CommandName = keyof CommandMap;
@@ -122,6 +235,32 @@ const commandKeys: Record<CommandName, true> = {
   importRules: true,
   checkTemplate: true,
   listTemplateHelpers: true,
+  replayCapture: true,
+  startBulkReplay: true,
+  cancelBulkReplay: true,
+  listReplays: true,
+  getReplay: true,
+  compareResponses: true,
+  simulateSmsStatus: true,
+  simulateReverse: true,
+  simulateSdk: true,
+  getComposerState: true,
+  listComposerPresets: true,
+  saveDataSet: true,
+  deleteDataSet: true,
+  saveComposerRequest: true,
+  deleteComposerRequest: true,
+  setComposerEnv: true,
+  previewComposerRequest: true,
+  previewAcrossDataSets: true,
+  sendComposerRequest: true,
+  listComposerHistory: true,
+  getComposerHistoryEntry: true,
+  resendComposerHistoryEntry: true,
+  clearComposerHistory: true,
+  useCaptureAsSample: true,
+  exportComposerCollection: true,
+  importComposerCollection: true,
 };
 const eventKeys: Record<EventName, true> = {
   capturesAdded: true,
@@ -132,6 +271,9 @@ const eventKeys: Record<EventName, true> = {
   settingsChanged: true,
   rulesChanged: true,
   ruleHits: true,
+  replayProgress: true,
+  composerChanged: true,
+  composerHistoryChanged: true,
 };
 
 export const COMMANDS = Object.freeze(Object.keys(commandKeys) as CommandName[]);

@@ -81,15 +81,27 @@ export interface ReceiverSettings {
   bodyLimitBytes: number;
 }
 
+/**
+ * How much capture history to keep; null means no limit. When several are set, a capture
+ * goes as soon as one says so; pinned captures are never removed.
+ */
+export interface RetentionSettings {
+  maxCaptures: number | null;
+  maxAgeDays: number | null;
+  maxBytes: number | null;
+}
+
 // A type alias, not an interface: `conf` needs a record type, which interfaces do not satisfy.
 export type Settings = {
   receiver: ReceiverSettings;
+  retention: RetentionSettings;
   theme: 'system' | 'light' | 'dark';
 };
 
 /** A partial update; nested objects are merged, not replaced. */
 export interface SettingsPatch {
   receiver?: Partial<ReceiverSettings>;
+  retention?: Partial<RetentionSettings>;
   theme?: Settings['theme'];
 }
 

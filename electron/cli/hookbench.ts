@@ -2,7 +2,11 @@
 import { DIAGNOSE_USAGE, diagnose } from './diagnose';
 import { EXPORT_USAGE, exportCaptures } from './export';
 import { IMPORT_USAGE, importCaptures } from './import';
+import { RENDER_USAGE, render } from './render';
+import { REPLAY_USAGE, replay } from './replay';
+import { SEND_USAGE, send } from './send';
 import { SERVE_USAGE, serve } from './serve';
+import { SIMULATE_USAGE, simulate } from './simulate';
 import { CliError, EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './usage-error';
 
 const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage: string }> = {
@@ -10,6 +14,10 @@ const COMMANDS: Record<string, { run: (argv: string[]) => Promise<number>; usage
   export: { run: exportCaptures, usage: EXPORT_USAGE },
   import: { run: importCaptures, usage: IMPORT_USAGE },
   diagnose: { run: diagnose, usage: DIAGNOSE_USAGE },
+  render: { run: render, usage: RENDER_USAGE },
+  send: { run: send, usage: SEND_USAGE },
+  replay: { run: replay, usage: REPLAY_USAGE },
+  simulate: { run: simulate, usage: SIMULATE_USAGE },
 };
 
 const USAGE = `Hookbench — a workbench for webhooks.
@@ -21,6 +29,10 @@ Commands:
   export   write captured requests to a file (NDJSON or HAR)
   import   add the requests of a HAR file to the captures
   diagnose tell exactly why a JSON body is broken, and how to fix it
+  render   render a body template against sample state/event data
+  send     render a body template and send it to a URL
+  replay   send captured requests again to a target URL
+  simulate play a sender (SMS gateway, CRM platform, messaging SDK) against a URL
 
 Run \`hookbench <command> --help\` for a command's options.`;
 

@@ -46,6 +46,7 @@ export async function serve(argv: string[]): Promise<number> {
   if (values.port !== undefined) receiverOverrides.port = parsePort(values.port, '--port', 7700);
   if (values.host !== undefined) receiverOverrides.host = values.host;
   const uiPort = parsePort(values['ui-port'], '--ui-port', 7701);
+  if (receiverOverrides.port !== undefined) refuseSharedPort(receiverOverrides.port, uiPort);
 
   const core = await createHookbench({ dataDir, receiver: receiverOverrides, logger: stderrLogger });
   await core.start();
@@ -56,6 +57,13 @@ export async function serve(argv: string[]): Promise<number> {
       `${status.error ?? 'The receiver could not start.'} Choose another with --port N.`,
       EXIT_USAGE,
     );
+  }
+  try {
+    // The saved receiver port may be the UI port, too.
+    refuseSharedPort(status.port, uiPort);
+  } catch (error) {
+    await core.close();
+    throw error;
   }
   let host: Awaited<ReturnType<typeof startHeadlessHost>>;
   try {
@@ -97,4 +105,16 @@ export async function serve(argv: string[]): Promise<number> {
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+}
+
+/**
+ * Webhook senders reach the receiver's port; the UI (the app's control surface) must
+ * never be on it, so a configuration putting both on one port is refused outright.
+ */
+function refuseSharedPort(receiverPort: number, uiPort: number): void {
+  if (receiverPort === 0 || receiverPort !== uiPort) return;
+  throw new CliError(
+    `The receiver and the UI cannot share port ${uiPort}: webhook senders must never reach the UI. Choose another with --ui-port N.`,
+    EXIT_USAGE,
+  );
 }

@@ -3,15 +3,22 @@ import { join, resolve } from 'node:path';
 import type { CommandHandlers } from '../../shared/contract';
 import type { ReceiverSettings } from '../../shared/domain';
 import { createCommandHandlers } from './commands';
+import { createComposerCommands } from './composer/composer-commands';
 import { CoreEvents } from './events';
 import { createInspectorCommands } from './inspector/inspector-commands';
 import { ECHO_LIST_LIMIT } from './receiver/echo';
+import type { ReceiverLimits } from './receiver/limits';
 import { Receiver } from './receiver/receiver';
+import { createReplayCommands } from './replay/replay-commands';
+import { ReplayService } from './replay/replay-service';
+import { ReplayStore } from './replay/replay-store';
 import { RuleEngine } from './rules/engine';
 import { createRuleCommands } from './rules/rule-commands';
 import { SettingsService } from './settings/settings-service';
-import { CaptureStore } from './store/capture-store';
+import type { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
+import { openCaptureStore } from './store/open-store';
+import { type Retention, type RetentionOptions, RetentionPruner } from './store/retention';
 import { StoreHealthMonitor } from './store/store-health';
 import { templateCommands } from './templates/template-commands';
 import { throttle } from './throttle';
@@ -20,9 +27,24 @@ import { Workspace } from './workspace/workspace';
 
 export { CoreError, toCommandError } from './errors';
 export { invokeCommand } from './invoke';
+export type { ReceiverLimits } from './receiver/limits';
+export type { Retention } from './store/retention';
 export type { CreateHookbenchOptions, HookbenchCore, Logger } from './types';
 
+/** Options the shells do not need: retention other than the saved setting, limits and hooks for tests. */
+export interface HookbenchOptions extends CreateHookbenchOptions {
+  /** How much capture history to keep; a function is read before every prune, so changes apply at once. */
+  retention?: Retention | (() => Retention);
+  /** When pruning runs (tests make it prompt). */
+  retentionTiming?: RetentionOptions;
+  /** Receiver timeouts and sizes (tests shorten them). */
+  receiverLimits?: Partial<ReceiverLimits>;
+  /** Test hook: the opened capture store, for fault injection (e.g. a full disk). */
+  onStoreOpened?: (store: CaptureStore) => void;
+}
+
 export const STORE_FILE_NAME = 'captures.sqlite';
+export const REPLAY_STORE_FILE_NAME = 'replays.sqlite';
 
 /** Hit counts change with every request; the UI needs them a few times a second at most. */
 const HITS_EVENT_INTERVAL_MS = 250;
@@ -34,26 +56,47 @@ const silentLogger: Logger = { info() {}, warn() {}, error() {} };
  * the contract's command handlers. Electron and the headless host both call
  * this and nothing else.
  */
-export async function createHookbench(options: CreateHookbenchOptions): Promise<HookbenchCore> {
+export async function createHookbench(options: HookbenchOptions): Promise<HookbenchCore> {
   const dataDir = resolve(options.dataDir);
   const logger = options.logger ?? silentLogger;
   mkdirSync(dataDir, { recursive: true });
+  const warn = (message: string) => logger.warn(message);
 
-  const settings = new SettingsService(dataDir, options.settingsBackend);
-  const store = new CaptureStore(join(dataDir, STORE_FILE_NAME));
+  const settings = new SettingsService(dataDir, options.settingsBackend, warn);
+  const store = openCaptureStore(join(dataDir, STORE_FILE_NAME), warn);
+  options.onStoreOpened?.(store);
   const events = new CoreEvents((error) => logger.error(`An event listener failed: ${String(error)}`));
-  const workspace = new Workspace(dataDir, options.settingsBackend, (message) => logger.warn(message));
+  const workspace = new Workspace(dataDir, options.settingsBackend, warn);
   const engine = new RuleEngine(() => workspace.ruleSet);
   const hits = throttle(() => events.emit('ruleHits', engine.hitCounts()), HITS_EVENT_INTERVAL_MS);
+  const replays = new ReplayStore(join(dataDir, REPLAY_STORE_FILE_NAME));
+  const replayService = new ReplayService(
+    store,
+    replays,
+    (progress) => events.emit('replayProgress', progress),
+    (error) => logger.error(`A bulk replay failed: ${(error as Error).message}`),
+  );
   const health = new StoreHealthMonitor((next) => events.emit('storeHealth', next));
+  // The saved setting, read before every prune so a change applies at once; tests may pass their own.
+  const retention = options.retention ?? (() => settings.get().retention);
+  const pruner = new RetentionPruner(
+    store,
+    typeof retention === 'function' ? retention : () => retention,
+    (ids) => events.emit('capturesRemoved', { ids, total: store.count }),
+    (error) => logger.warn(`Could not remove old captures: ${(error as Error).message}`),
+    options.retentionTiming,
+  );
   const writer = new CaptureWriter(
     store,
     (items) => {
       events.emit('capturesAdded', { items, total: store.count });
       hits.schedule();
+      pruner.schedule();
     },
     health,
   );
+  // A store that grew past its limits while closed is trimmed soon after opening.
+  pruner.schedule();
 
   // Flags given for this run (e.g. `serve --port`) win over the saved settings without being saved,
   // until the user sets that same setting, which then takes over.
@@ -66,6 +109,7 @@ export async function createHookbench(options: CreateHookbenchOptions): Promise<
     echoList: (bucket) => store.bucketCaptures(bucket, ECHO_LIST_LIMIT),
     onStatus: (status) => events.emit('receiverStatus', status),
     logger,
+    ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
   });
   const startReceiver = async () => {
     const { host, port } = effectiveReceiverSettings();
@@ -84,7 +128,15 @@ export async function createHookbench(options: CreateHookbenchOptions): Promise<
     ...commands,
     ...createRuleCommands({ workspace, engine, store, events }),
     ...createInspectorCommands(store, writer, events),
+    ...createReplayCommands(store, replays, replayService),
     ...templateCommands,
+    ...createComposerCommands({
+      dataDir,
+      settingsBackend: options.settingsBackend,
+      captures: store,
+      events,
+      warn: (message) => logger.warn(message),
+    }),
     getStoreHealth: async () => health.health,
     async updateSettings(request) {
       const next = await commands.updateSettings(request);
@@ -102,10 +154,13 @@ export async function createHookbench(options: CreateHookbenchOptions): Promise<
     async close() {
       if (closed) return;
       closed = true;
+      replayService.cancelAll();
       await receiver.stop();
+      await pruner.stop();
       hits.cancel();
-      writer.flush();
+      writer.close();
       store.close();
+      replays.close();
     },
   };
 }

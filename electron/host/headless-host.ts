@@ -63,6 +63,9 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   const hostAllowed = (req: IncomingMessage) =>
     allowedHosts(host, port).has((req.headers.host ?? '').toLowerCase());
+  // Browsers send Origin on cross-site requests and WebSockets; only this server's own pages may talk to it.
+  const originAllowed = (req: IncomingMessage) =>
+    req.headers.origin === undefined || allowedOrigins(host, port).has(req.headers.origin.toLowerCase());
   const authorised = (req: IncomingMessage, url: URL) =>
     tokenMatches(token, url.searchParams.get('token')) ||
     tokenMatches(token, cookieValue(req.headers.cookie, TOKEN_COOKIE));
@@ -77,6 +80,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
     if (!hostAllowed(req)) return plain(res, 421, 'Unknown host.');
+    if (!originAllowed(req)) return plain(res, 403, 'Requests from other sites are refused.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Only GET is served here.');
     if (!authorised(req, url)) {
       return plain(
@@ -106,9 +110,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', 'http://host.invalid');
-    const origin = req.headers.origin;
-    const originOk = origin === undefined || allowedOrigins(host, port).has(origin.toLowerCase());
-    if (url.pathname !== WS_PATH || !hostAllowed(req) || !originOk || !authorised(req, url)) {
+    if (url.pathname !== WS_PATH || !hostAllowed(req) || !originAllowed(req) || !authorised(req, url)) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }

@@ -18,11 +18,54 @@ export function isExternalWebUrl(url: string): boolean {
   }
 }
 
-function openInBrowser(url: string, openExternal: OpenExternal): void {
+/** Asks the user whether to open a URL; resolves true only on an explicit yes. */
+export type ConfirmOpen = (url: string) => Promise<boolean>;
+
+/** The part of Electron's `dialog.showMessageBox` a confirmation needs. */
+export type ShowMessageBox = (options: {
+  type: 'question';
+  buttons: string[];
+  defaultId: number;
+  cancelId: number;
+  message: string;
+  detail: string;
+  noLink: boolean;
+}) => Promise<{ response: number }>;
+
+/** Longest URL shown in the confirmation; the rest is elided so a huge one cannot hide the buttons. */
+const SHOWN_URL_LENGTH = 500;
+
+/**
+ * A confirmation before a link leaves the app: a captured payload can carry any URL,
+ * so the user sees where it goes, and Cancel is the default.
+ */
+export function confirmWithDialog(showMessageBox: ShowMessageBox): ConfirmOpen {
+  return async (url) => {
+    const shown = url.length > SHOWN_URL_LENGTH ? `${url.slice(0, SHOWN_URL_LENGTH)}…` : url;
+    const { response } = await showMessageBox({
+      type: 'question',
+      buttons: ['Cancel', 'Open in browser'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Open this address in your browser?',
+      detail: shown,
+      noLink: true,
+    });
+    return response === 1;
+  };
+}
+
+function openInBrowser(url: string, openExternal: OpenExternal, confirm?: ConfirmOpen): void {
   if (!isExternalWebUrl(url)) return;
-  openExternal(url).catch(() => {
-    // No browser or the OS refused: nothing useful to tell the page.
-  });
+  // No browser, the OS refused, or the dialog failed: nothing useful to tell the page.
+  const ignore = () => {};
+  if (!confirm) {
+    openExternal(url).catch(ignore);
+    return;
+  }
+  confirm(url)
+    .then((yes) => (yes ? openExternal(url) : undefined))
+    .catch(ignore);
 }
 
 const hardened = new WeakSet<WebContents>();
@@ -32,17 +75,21 @@ const hardened = new WeakSet<WebContents>();
  * contents. Called for the main window explicitly and for every other web
  * contents from `web-contents-created`, so the WeakSet avoids doubling up.
  */
-export function hardenWebContents(contents: WebContents, openExternal: OpenExternal): void {
+export function hardenWebContents(
+  contents: WebContents,
+  openExternal: OpenExternal,
+  confirm?: ConfirmOpen,
+): void {
   if (hardened.has(contents)) return;
   hardened.add(contents);
 
   contents.on('will-navigate', (event) => {
     if (isAppUrl(event.url)) return;
     event.preventDefault();
-    openInBrowser(event.url, openExternal);
+    openInBrowser(event.url, openExternal, confirm);
   });
   contents.setWindowOpenHandler(({ url }) => {
-    openInBrowser(url, openExternal);
+    openInBrowser(url, openExternal, confirm);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => {

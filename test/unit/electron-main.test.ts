@@ -131,7 +131,7 @@ const fake = vi.hoisted(() => {
       setApplicationMenu: vi.fn(),
     },
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
     net: { fetch: vi.fn() },
   };
 
@@ -367,15 +367,19 @@ describe('electron/main.ts wiring', () => {
     expect(win?.show).toHaveBeenCalled();
   });
 
-  it('denies new windows and only hands web links to the browser', () => {
+  it('denies new windows and hands web links to the browser only after the user confirms', async () => {
     const contents = fake.state.windows[0]?.webContents;
     const open = contents?.windowOpenHandler;
     expect(open).toBeTypeOf('function');
     fake.electron.shell.openExternal.mockClear();
     expect(open?.({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
-    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs');
+    await vi.waitFor(() => expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs'));
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ detail: 'https://example.com/docs' }));
+    fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
+    expect(open?.({ url: 'https://example.com/cancelled' })).toEqual({ action: 'deny' });
     expect(open?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
     expect(open?.({ url: 'hookbench://app/index.html' })).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
     expect(fake.electron.shell.openExternal).toHaveBeenCalledTimes(1);
   });
 

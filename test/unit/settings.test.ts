@@ -29,17 +29,31 @@ describe('SettingsService (conf in the data folder)', () => {
     expect(() => settings.update({ receiver: { bodyLimitBytes: 0 } })).toThrow(/Body limit/);
     expect(() => settings.update({ theme: 'neon' })).toThrow(/Theme/);
     expect(() => settings.update({ colour: 'red' })).toThrow(/Unknown setting/);
+    expect(() => settings.update({ retention: { maxCaptures: 0 } })).toThrow(
+      /maxCaptures must be a positive whole number/,
+    );
+    expect(settings.update({ retention: { maxAgeDays: 0.5 } }).retention).toEqual({
+      maxCaptures: null,
+      maxAgeDays: 0.5,
+      maxBytes: null,
+    });
+    settings.update({ retention: { maxAgeDays: null } });
     expect(settings.get()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps the valid fields of a hand-edited file and defaults the rest', () => {
     writeFileSync(
       join(dir.path, 'settings.json'),
-      JSON.stringify({ receiver: { port: 'eighty', host: '0.0.0.0', bodyLimitBytes: 2048 }, theme: 'dark' }),
+      JSON.stringify({
+        receiver: { port: 'eighty', host: '0.0.0.0', bodyLimitBytes: 2048 },
+        retention: { maxCaptures: 500, maxAgeDays: -1 },
+        theme: 'dark',
+      }),
     );
     const settings = new SettingsService(dir.path);
     expect(settings.get()).toEqual({
       receiver: { host: '0.0.0.0', port: DEFAULT_SETTINGS.receiver.port, bodyLimitBytes: 2048 },
+      retention: { maxCaptures: 500, maxAgeDays: null, maxBytes: null },
       theme: 'dark',
     });
   });

@@ -3,7 +3,7 @@ import type { CaptureDetail, HeaderPair } from '../../../shared/domain';
 import { CoreError } from '../errors';
 import { contentTypeOf, type NewCapture } from '../store/capture-record';
 
-export const DEFAULT_REDACTED_HEADERS = ['authorization', 'cookie'];
+export const DEFAULT_REDACTED_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
 const REDACTED = '[redacted by Hookbench]';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 

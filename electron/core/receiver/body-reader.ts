@@ -6,26 +6,33 @@ export interface BodyReadResult {
   /** Bytes seen on the wire (more than body.length when truncated). */
   receivedBytes: number;
   truncated: boolean;
+  /**
+   * False when the body never finished: the client went away, Node gave up on a
+   * malformed body, or a timeout cut it off. The bytes that did arrive are kept.
+   */
+  complete: boolean;
 }
 
 /**
  * Reads a request body, keeping at most `limit` bytes. Resolves as soon as the
  * body ends or crosses the limit, so an oversized upload is answered at once;
- * the rest is discarded by the caller.
+ * the rest is discarded by the caller. Never rejects: a body cut short resolves
+ * with `complete: false`, because the part that arrived is worth recording.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<BodyReadResult> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let kept = 0;
     let received = 0;
     let settled = false;
-    const finish = (truncated: boolean) => {
+    const finish = (truncated: boolean, complete: boolean) => {
       if (settled) return;
       settled = true;
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
-      resolve({ body: Buffer.concat(chunks, kept), receivedBytes: received, truncated });
+      req.off('close', onClose);
+      resolve({ body: Buffer.concat(chunks, kept), receivedBytes: received, truncated, complete });
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
@@ -39,21 +46,18 @@ export function readBody(req: IncomingMessage, limit: number): Promise<BodyReadR
         chunks.push(chunk.subarray(0, room));
         kept += room;
       }
-      finish(true);
+      finish(true, true);
     };
-    const onEnd = () => finish(false);
-    const onError = (error: Error) => {
-      if (settled) return;
-      settled = true;
-      reject(error);
-    };
-    // A client that goes away mid-body may close the request without 'end' or 'error'.
+    const onEnd = () => finish(false, true);
+    // 'error' ("aborted") and a 'close' before the end both mean the body stopped arriving.
+    // (Node emits a request's 'error' only while someone listens, so removing ours is safe.)
+    const onError = () => finish(true, false);
     const onClose = () => {
-      if (!req.complete) onError(new Error('The client closed the connection before the body was complete.'));
+      if (!req.complete) finish(true, false);
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
-    req.once('close', onClose);
+    req.on('close', onClose);
   });
 }

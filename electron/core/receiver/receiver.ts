@@ -1,19 +1,30 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { CaptureDetail, HeaderPair, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
+import type { Duplex } from 'node:stream';
+import type { CaptureDetail, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
 import { recognizePayload } from '../recognition/recognize';
 import type { RuleOutcome } from '../rules/engine';
 import { type IncomingRequest, incomingRequest } from '../rules/incoming';
 import { contentTypeOf } from '../store/capture-record';
 import type { CaptureWriter } from '../store/capture-writer';
 import type { Logger } from '../types';
-import { readBody } from './body-reader';
+import { type BodyReadResult, readBody } from './body-reader';
+import { clientErrorResponse, type EarlyEnd, responseBytes } from './early-end';
 import { echoListResponse, echoRoute, echoSendResponse } from './echo';
+import { createReceiverServer, type ReceiverLimits, receiverLimits } from './limits';
+import {
+  cutShortCapture,
+  declaredLength,
+  describeListenError,
+  headerPairs,
+  type Peer,
+  StoreErrorLog,
+} from './request-parts';
 import { jsonResponse, type PlannedResponse, storeUnavailableResponse, tooLargeResponse } from './responses';
 import { sendNow, sendOutcome } from './send-outcome';
 
-/** How long a stop waits for requests already being handled. */
-const DRAIN_TIMEOUT_MS = 5000;
+/** After a stop cuts connections, how long the cut requests get to record what arrived. */
+const RECORD_CUT_TIMEOUT_MS = 1000;
 
 export interface ReceiverDeps {
   writer: CaptureWriter;
@@ -25,6 +36,8 @@ export interface ReceiverDeps {
   echoList: (bucket: string) => CaptureDetail[];
   onStatus: (status: ReceiverStatus) => void;
   logger: Logger;
+  /** Timeouts and sizes; the defaults suit production, tests shorten them. */
+  limits?: Partial<ReceiverLimits>;
 }
 
 /**
@@ -36,8 +49,18 @@ export class Receiver {
   private server: Server | null = null;
   private readonly inFlight = new Set<Promise<void>>();
   private current: ReceiverStatus = { state: 'stopped', host: '', port: 0, url: null, error: null };
+  private readonly limits: ReceiverLimits;
+  /** The response being written on each connection, so an error never cuts into one already started. */
+  private readonly responding = new WeakMap<Duplex, ServerResponse>();
+  /** What a connection-level error made the receiver do, for the capture of the request it cut short. */
+  private readonly earlyEnds = new WeakMap<Duplex, EarlyEnd>();
+  private stopping = false;
+  private readonly storeErrors: StoreErrorLog;
 
-  constructor(private readonly deps: ReceiverDeps) {}
+  constructor(private readonly deps: ReceiverDeps) {
+    this.limits = receiverLimits(deps.limits);
+    this.storeErrors = new StoreErrorLog((message) => deps.logger.error(message));
+  }
 
   get status(): ReceiverStatus {
     return this.current;
@@ -46,9 +69,10 @@ export class Receiver {
   async start(host: string, port: number): Promise<ReceiverStatus> {
     await this.stop();
     this.setStatus({ state: 'starting', host, port, url: null, error: null });
-    const server = createServer((req, res) => this.track(this.handle(req, res)));
-    // Senders often keep connections open between batches; keep them a little longer than Node's 5 s.
-    server.keepAliveTimeout = 10_000;
+    const server = createReceiverServer(this.limits, (req, res) => this.track(this.handle(req, res)));
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+      this.onClientError(error, socket),
+    );
     try {
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -81,10 +105,28 @@ export class Receiver {
     this.server = null;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    await Promise.race([Promise.allSettled([...this.inFlight]), delay(DRAIN_TIMEOUT_MS)]);
+    await Promise.race([Promise.allSettled([...this.inFlight]), delay(this.limits.drainTimeoutMs)]);
+    this.stopping = true;
     server.closeAllConnections();
+    // Requests cut off just now still record the part that arrived before the store closes.
+    await Promise.race([Promise.allSettled([...this.inFlight]), delay(RECORD_CUT_TIMEOUT_MS)]);
     await closed;
+    this.stopping = false;
     this.setStatus({ ...this.current, state: 'stopped', url: null, error: null });
+  }
+
+  /**
+   * Answers what Node's parser or timers rejected, as Node would (400, 408, 431), except
+   * that nothing is written to a client that already went away, and what was sent is kept.
+   */
+  private onClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+    const code = error.code ?? 'UNKNOWN';
+    const response = clientErrorResponse(code, this.limits.maxHeaderBytes);
+    const started = this.responding.get(socket)?.headersSent ?? false;
+    const answer = response !== null && socket.writable && !started;
+    if (answer) socket.write(responseBytes(response));
+    this.earlyEnds.set(socket, { code, errorMessage: error.message, answered: answer ? response : null });
+    socket.destroy(error);
   }
 
   private track(work: Promise<void>): void {
@@ -95,11 +137,15 @@ export class Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const receivedAt = Date.now();
     const limit = this.deps.settings().bodyLimitBytes;
-    let read: Awaited<ReturnType<typeof readBody>>;
-    try {
-      read = await readBody(req, limit);
-    } catch (error) {
-      this.deps.logger.warn(`Request ${req.method} ${req.url} ended early: ${(error as Error).message}`);
+    // Read now: a socket that closes mid-body no longer knows its peer.
+    const peer: Peer = { address: req.socket.remoteAddress ?? '', port: req.socket.remotePort ?? 0 };
+    this.responding.set(req.socket, res);
+    res.once('close', () => {
+      if (this.responding.get(req.socket) === res) this.responding.delete(req.socket);
+    });
+    const read = await readBody(req, limit);
+    if (!read.complete) {
+      await this.recordCutShort(req, read, receivedAt, peer);
       return;
     }
     const method = req.method ?? 'GET';
@@ -140,8 +186,8 @@ export class Receiver {
         body: read.body,
         declaredBodySize: read.truncated ? (declared ?? read.receivedBytes) : null,
         truncated: read.truncated,
-        remoteAddress: req.socket.remoteAddress ?? '',
-        remotePort: req.socket.remotePort ?? 0,
+        remoteAddress: peer.address,
+        remotePort: peer.port,
         response: outcome.response,
         kind: recognition.kind,
         valid: recognition.valid,
@@ -150,11 +196,28 @@ export class Receiver {
         bucket: echo?.bucket ?? null,
       });
     } catch (error) {
-      this.deps.logger.error(`Could not store ${method} ${target}: ${(error as Error).message}`);
+      this.storeErrors.failed(`${method} ${target}`, error);
       sendNow(res, storeUnavailableResponse());
       return;
     }
     await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
+  }
+
+  /** A request whose body never completed is stored with what arrived and why it stopped. */
+  private async recordCutShort(
+    req: IncomingMessage,
+    read: BodyReadResult,
+    receivedAt: number,
+    peer: Peer,
+  ): Promise<void> {
+    const end: EarlyEnd = this.stopping
+      ? { code: 'stopping', errorMessage: null, answered: null }
+      : (this.earlyEnds.get(req.socket) ?? { code: null, errorMessage: null, answered: null });
+    try {
+      await this.deps.writer.write(cutShortCapture(req, read, receivedAt, peer, end));
+    } catch (error) {
+      this.storeErrors.failed(`the cut-short ${req.method} ${req.url}`, error);
+    }
   }
 
   /** A bug in a rule must cost one 500, never the receiver. */
@@ -195,32 +258,10 @@ function fixedOutcome(response: PlannedResponse): RuleOutcome {
   };
 }
 
-/** Node gives raw headers as a flat [name, value, name, value…] list in wire order. */
-function headerPairs(raw: readonly string[]): HeaderPair[] {
-  const pairs: HeaderPair[] = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i] as string, raw[i + 1] as string]);
-  return pairs;
-}
-
-function declaredLength(req: IncomingMessage): number | null {
-  const value = req.headers['content-length'];
-  if (value === undefined) return null;
-  const n = Number(value);
-  return Number.isSafeInteger(n) && n >= 0 ? n : null;
-}
-
 export function receiverUrl(host: string, port: number): string {
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const bracketed = shown.includes(':') ? `[${shown}]` : shown;
   return `http://${bracketed}:${port}/`;
-}
-
-function describeListenError(error: unknown, host: string, port: number): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') return `Port ${port} on ${host} is already in use by another program.`;
-  if (code === 'EACCES') return `Not allowed to listen on port ${port} (ports below 1024 need extra rights).`;
-  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return `${host} is not an address of this machine.`;
-  return `Could not listen on ${host}:${port}: ${(error as Error).message}`;
 }
 
 function delay(ms: number): Promise<void> {

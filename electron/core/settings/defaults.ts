@@ -6,6 +6,7 @@ export const DEFAULT_SETTINGS: Settings = {
     port: 7700,
     bodyLimitBytes: 10 * 1024 * 1024,
   },
+  retention: { maxCaptures: null, maxAgeDays: null, maxBytes: null },
   theme: 'system',
 };
 

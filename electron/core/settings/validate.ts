@@ -1,5 +1,6 @@
-import type { ReceiverSettings, Settings, SettingsPatch } from '../../../shared/domain';
+import type { ReceiverSettings, RetentionSettings, Settings, SettingsPatch } from '../../../shared/domain';
 import { CoreError } from '../errors';
+import { parseRetention } from '../store/retention';
 
 const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
 /** A request body larger than this could not be held in memory sensibly. */
@@ -18,7 +19,7 @@ export function parseSettingsPatch(input: unknown): SettingsPatch {
   if (!isRecord(input)) throw new CoreError('bad_request', 'Settings must be an object.');
   const patch: SettingsPatch = {};
   for (const key of Object.keys(input)) {
-    if (key !== 'receiver' && key !== 'theme')
+    if (key !== 'receiver' && key !== 'theme' && key !== 'retention')
       throw new CoreError('bad_request', `Unknown setting "${key}".`);
   }
   if (input.theme !== undefined) {
@@ -26,6 +27,21 @@ export function parseSettingsPatch(input: unknown): SettingsPatch {
       throw new CoreError('bad_request', 'Theme must be "system", "light" or "dark".');
     }
     patch.theme = input.theme as Settings['theme'];
+  }
+  if (input.retention !== undefined) {
+    if (!isRecord(input.retention))
+      throw new CoreError('bad_request', 'Retention settings must be an object.');
+    const retention: Partial<RetentionSettings> = {};
+    for (const [key, value] of Object.entries(input.retention)) {
+      let checked: RetentionSettings;
+      try {
+        checked = parseRetention({ [key]: value });
+      } catch (error) {
+        throw new CoreError('bad_request', (error as Error).message);
+      }
+      retention[key as keyof RetentionSettings] = checked[key as keyof RetentionSettings];
+    }
+    patch.retention = retention;
   }
   if (input.receiver !== undefined) {
     if (!isRecord(input.receiver)) throw new CoreError('bad_request', 'Receiver settings must be an object.');
@@ -66,6 +82,7 @@ export function parseSettingsPatch(input: unknown): SettingsPatch {
 export function applySettingsPatch(settings: Settings, patch: SettingsPatch): Settings {
   return {
     receiver: { ...settings.receiver, ...patch.receiver },
+    retention: { ...settings.retention, ...patch.retention },
     theme: patch.theme ?? settings.theme,
   };
 }

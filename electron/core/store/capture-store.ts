@@ -1,45 +1,17 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
+import type { CaptureDetail, CapturePage, CaptureSummary } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
-import type { Fault, PayloadKind } from '../../../shared/rules';
 import { contentTypeOf, type NewCapture } from './capture-record';
+import {
+  type DetailRow,
+  prefixed,
+  SUMMARY_COLUMNS,
+  type SummaryRow,
+  toDetail,
+  toSummary,
+} from './capture-rows';
 import { filterToSql } from './filter-sql';
-import { migrate } from './schema';
-
-const SUMMARY_COLUMNS =
-  'id, received_at, method, path, status, body_size, content_type, truncated, kind, valid, rule_name, fault, pinned, note, bucket';
-
-interface SummaryRow {
-  id: number;
-  received_at: number;
-  method: string;
-  path: string;
-  status: number;
-  body_size: number;
-  content_type: string | null;
-  truncated: number;
-  kind: PayloadKind | null;
-  valid: number | null;
-  rule_name: string | null;
-  fault: Fault['kind'] | null;
-  pinned: number;
-  note: string | null;
-  bucket: string | null;
-}
-
-interface DetailRow extends SummaryRow {
-  http_version: string;
-  headers: string;
-  declared_body_size: number | null;
-  remote_address: string;
-  remote_port: number;
-  response_headers: string;
-  findings: string;
-  rule_id: string | null;
-  response_error: string | null;
-  request: Uint8Array | null;
-  response: Uint8Array | null;
-}
+import { checkStoreFile, migrate } from './schema';
 
 export const MAX_PAGE_SIZE = 1000;
 
@@ -50,28 +22,43 @@ export const MAX_PAGE_SIZE = 1000;
  */
 export class CaptureStore {
   private readonly db: DatabaseSync;
-  private readonly statements: {
-    insertCapture: StatementSync;
-    insertBody: StatementSync;
-    page: StatementSync;
-    pageBefore: StatementSync;
-    detail: StatementSync;
-    count: StatementSync;
-    deleteOne: StatementSync;
-    oldestFirst: StatementSync;
-  };
+  private readonly statements: Record<
+    | 'insertCapture'
+    | 'insertBody'
+    | 'page'
+    | 'pageBefore'
+    | 'detail'
+    | 'count'
+    | 'deleteOne'
+    | 'oldestFirst'
+    | 'oldestUnpinned'
+    | 'unpinnedBefore',
+    StatementSync
+  >;
   private total: number;
 
   constructor(readonly file: string) {
     this.db = new DatabaseSync(file);
-    // WAL keeps readers and the writer apart; synchronous=NORMAL makes a commit
-    // durable against a process crash (the kill test) without an fsync per batch.
-    this.db.exec('PRAGMA journal_mode = WAL');
-    this.db.exec('PRAGMA synchronous = NORMAL');
-    this.db.exec('PRAGMA foreign_keys = ON');
-    this.db.exec('PRAGMA busy_timeout = 5000');
-    migrate(this.db);
-    this.statements = {
+    try {
+      checkStoreFile(this.db);
+      // WAL keeps readers and the writer apart; synchronous=NORMAL makes a commit
+      // durable against a process crash (the kill test) without an fsync per batch.
+      this.db.exec('PRAGMA journal_mode = WAL');
+      this.db.exec('PRAGMA synchronous = NORMAL');
+      this.db.exec('PRAGMA foreign_keys = ON');
+      this.db.exec('PRAGMA busy_timeout = 5000');
+      migrate(this.db);
+      this.statements = this.prepareStatements();
+      this.total = (this.statements.count.get() as { n: number }).n;
+    } catch (error) {
+      // A file that is not a store must not stay open (and locked) while the caller moves it aside.
+      this.db.close();
+      throw error;
+    }
+  }
+
+  private prepareStatements() {
+    return {
       insertCapture: this.db.prepare(
         `INSERT INTO captures (received_at, method, path, http_version, headers, content_type, body_size,
            declared_body_size, truncated, remote_address, remote_port, status, response_headers,
@@ -95,8 +82,11 @@ export class CaptureStore {
         `SELECT c.*, b.request, b.response FROM captures c
          LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id > ? ORDER BY c.id LIMIT ?`,
       ),
+      oldestUnpinned: this.db.prepare('SELECT id FROM captures WHERE pinned = 0 ORDER BY id LIMIT ?'),
+      unpinnedBefore: this.db.prepare(
+        'SELECT id FROM captures WHERE pinned = 0 AND received_at < ? ORDER BY received_at LIMIT ?',
+      ),
     };
-    this.total = (this.statements.count.get() as { n: number }).n;
   }
 
   get count(): number {
@@ -309,6 +299,30 @@ export class CaptureStore {
     return deleted;
   }
 
+  /** Ids of the oldest captures that are not pinned (retention), optionally only those received before a time. */
+  oldestUnpinned(limit: number, receivedBefore?: number): number[] {
+    const rows = (
+      receivedBefore === undefined
+        ? this.statements.oldestUnpinned.all(limit)
+        : this.statements.unpinnedBefore.all(receivedBefore, limit)
+    ) as { id: number }[];
+    return rows.map((row) => row.id);
+  }
+
+  /** Bytes of the file in use (freed pages are reused by later writes, so this is what retention bounds). */
+  usedBytes(): number {
+    const read = (pragma: string) => Object.values(this.db.prepare(`PRAGMA ${pragma}`).get() ?? {})[0];
+    return (Number(read('page_count')) - Number(read('freelist_count'))) * Number(read('page_size'));
+  }
+
+  /**
+   * Fault injection for tests: sets one PRAGMA on the store's connection, e.g.
+   * `max_page_count` to make the next write fail as on a full disk.
+   */
+  setPragmaForTest(name: 'max_page_count' | 'query_only', value: number): void {
+    this.db.exec(`PRAGMA ${name} = ${Math.trunc(value)}`);
+  }
+
   close(): void {
     if (!this.db.isOpen) return;
     // Fold the WAL back so the data folder is a single self-contained file at rest.
@@ -326,51 +340,4 @@ export class CaptureStore {
       // The transaction may already be gone (e.g. SQLITE_FULL rolls back itself).
     }
   }
-}
-
-function prefixed(columns: string): string {
-  return columns
-    .split(',')
-    .map((column) => `c.${column.trim()}`)
-    .join(', ');
-}
-
-function toSummary(row: SummaryRow): CaptureSummary {
-  return {
-    id: row.id,
-    receivedAt: new Date(row.received_at).toISOString(),
-    method: row.method,
-    path: row.path,
-    status: row.status,
-    bodySize: row.body_size,
-    contentType: row.content_type,
-    truncated: row.truncated === 1,
-    kind: row.kind,
-    valid: row.valid === null ? null : row.valid === 1,
-    ruleName: row.rule_name,
-    fault: row.fault,
-    pinned: row.pinned === 1,
-    note: row.note,
-    bucket: row.bucket,
-  };
-}
-
-function toDetail(row: DetailRow): CaptureDetail {
-  return {
-    ...toSummary(row),
-    httpVersion: row.http_version,
-    headers: JSON.parse(row.headers) as HeaderPair[],
-    bodyBase64: Buffer.from(row.request ?? new Uint8Array()).toString('base64'),
-    declaredBodySize: row.declared_body_size,
-    remoteAddress: row.remote_address,
-    remotePort: row.remote_port,
-    response: {
-      status: row.status,
-      headers: JSON.parse(row.response_headers) as HeaderPair[],
-      bodyBase64: Buffer.from(row.response ?? new Uint8Array()).toString('base64'),
-    },
-    origin: { ruleId: row.rule_id, ruleName: row.rule_name, fault: row.fault, error: row.response_error },
-    note: row.note,
-    findings: JSON.parse(row.findings) as Finding[],
-  };
 }

@@ -18,6 +18,7 @@ interface Pending {
 export class CaptureWriter {
   private queue: Pending[] = [];
   private scheduled = false;
+  private closed = false;
 
   constructor(
     private readonly store: CaptureStore,
@@ -26,6 +27,8 @@ export class CaptureWriter {
   ) {}
 
   write(capture: NewCapture): Promise<CaptureSummary> {
+    // After close the store is gone; the request gets a 503 instead of a write into a closed database.
+    if (this.closed) return Promise.reject(new Error('The capture store is closed.'));
     return new Promise((resolve, reject) => {
       this.queue.push({ capture, resolve, reject });
       if (!this.scheduled) {
@@ -33,6 +36,12 @@ export class CaptureWriter {
         setImmediate(() => this.flush());
       }
     });
+  }
+
+  /** Writes what is queued and refuses later writes; call before closing the store. */
+  close(): void {
+    this.flush();
+    this.closed = true;
   }
 
   /** Writes whatever is queued now; used on shutdown as well as by the scheduler. */

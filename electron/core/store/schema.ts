@@ -41,18 +41,36 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX captures_bucket ON captures (bucket, id) WHERE bucket IS NOT NULL;
    CREATE INDEX captures_kind ON captures (kind, id);
    CREATE INDEX captures_pinned ON captures (id) WHERE pinned = 1;`,
+  // 4: retention by age finds the oldest captures without scanning the table.
+  `CREATE INDEX captures_received_at ON captures (received_at) WHERE pinned = 0;`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function migrate(db: DatabaseSync): void {
+/**
+ * Reads the schema version before anything is written (even the journal mode), so a
+ * file that is not a Hookbench store is left exactly as it was: another program's
+ * database throws ForeignStoreError, a corrupt one SQLite's own error.
+ */
+export function checkStoreFile(db: DatabaseSync): number {
   const row = db.prepare('PRAGMA user_version').get() as { user_version: number } | undefined;
   const current = row?.user_version ?? 0;
+  if (current === 0 && hasTables(db)) {
+    // Tables but no version: another program's database, not an empty one to set up.
+    throw new ForeignStoreError(
+      'it is an SQLite database of another program (it has tables but no Hookbench schema)',
+    );
+  }
   if (current > SCHEMA_VERSION) {
     throw new Error(
       `The capture store was written by a newer Hookbench (schema ${current}, this version knows ${SCHEMA_VERSION}).`,
     );
   }
+  return current;
+}
+
+export function migrate(db: DatabaseSync): void {
+  const current = checkStoreFile(db);
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.exec('BEGIN');
     try {
@@ -64,4 +82,14 @@ export function migrate(db: DatabaseSync): void {
       throw error;
     }
   }
+}
+
+/** The file is a database, but not a Hookbench capture store. */
+export class ForeignStoreError extends Error {}
+
+function hasTables(db: DatabaseSync): boolean {
+  const row = db
+    .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .get() as { n: number };
+  return row.n > 0;
 }

@@ -6,6 +6,7 @@ import { DEFAULT_FALLBACK, starterRules } from '../../../shared/presets';
 import type { FallbackResponse, Rule, RuleSet } from '../../../shared/rules';
 import { CoreError } from '../errors';
 import { parseFallback, parseRule } from '../rules/validate-rule';
+import { setAsideDamagedJson } from '../settings/damaged-files';
 import { confBackend } from '../settings/settings-service';
 import type { SettingsBackendFactory } from '../types';
 
@@ -36,6 +37,8 @@ export class Workspace {
     factory: SettingsBackendFactory = confBackend,
     warn: (message: string) => void = () => {},
   ) {
+    // A file that is not JSON would make conf throw (and a later save overwrite it): move it aside first.
+    setAsideDamagedJson(join(dataDir, `${WORKSPACE_FILE_NAME}.json`), 'workspace (rules)', warn);
     this.backend = factory<WorkspaceFile>({
       cwd: dataDir,
       configName: WORKSPACE_FILE_NAME,

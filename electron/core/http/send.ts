@@ -1,0 +1,171 @@
+/**
+ * `sendHttp`: one exchange with a real endpoint, as the composer, replay and the sender
+ * simulators need it — exact body bytes, headers in order, a timeout over the whole exchange,
+ * redirects followed or not, TLS verification on or off, timings, and failures in plain words.
+ * It never throws. Connections are kept alive and shared (see ./agents).
+ */
+import { performance } from 'node:perf_hooks';
+import type { HttpExchange, HttpFailure, HttpTimings } from '../../../shared/composer';
+import type { HeaderPair } from '../../../shared/domain';
+import { describeHttpError, SendTimeoutError } from './errors';
+import { type HopRequest, type HopResult, sendHop, sentHeaders } from './hop';
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: readonly HeaderPair[];
+  /** The exact bytes to send; null (or empty) for none. */
+  body: Uint8Array | null;
+}
+
+export interface HttpSendOptions {
+  /** For the whole exchange, redirects included. */
+  timeoutMs: number;
+  followRedirects: boolean;
+  verifyTls: boolean;
+  /** Response bytes kept (the rest is read and counted, not kept). Default 5 MiB. */
+  maxResponseBytes?: number;
+  /** Default 10. */
+  maxRedirects?: number;
+}
+
+const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
+const DEFAULT_MAX_REDIRECTS = 10;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+/** Headers describing the body, dropped when a redirect turns the request into a GET. */
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'content-language']);
+/** Credentials are not carried to another origin, as browsers and curl do. */
+const CREDENTIAL_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization']);
+
+function ms(from: number, to: number | null): number | null {
+  return to === null ? null : Math.round((to - from) * 100) / 100;
+}
+
+function timingsOf(start: number, first: HopResult, last: HopResult, end: number): HttpTimings {
+  const phases = first.reused ? null : first.phases;
+  return {
+    dnsMs: ms(start, phases?.lookup ?? null),
+    connectMs: ms(start, phases?.connect ?? null),
+    tlsMs: ms(start, phases?.secure ?? null),
+    firstByteMs: ms(start, last.firstByteAt),
+    totalMs: ms(start, end) ?? 0,
+    reusedConnection: first.reused,
+  };
+}
+
+function badUrl(url: string): HttpFailure | URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return {
+      code: 'bad-request',
+      systemCode: null,
+      message: `"${url}" is not a URL: write it in full, like http://127.0.0.1:7700/hook.`,
+    };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    return {
+      code: 'bad-request',
+      systemCode: null,
+      message: `Cannot send to ${url}: only http:// and https:// URLs can be sent to.`,
+    };
+  }
+  return parsed;
+}
+
+/** The request a redirect leads to, as browsers and curl shape it. */
+function redirected(hop: HopRequest, status: number, location: URL): HopRequest {
+  const toGet =
+    status === 303 ? hop.method !== 'HEAD' : (status === 301 || status === 302) && hop.method === 'POST';
+  const crossOrigin = location.origin !== hop.url.origin;
+  const headers = hop.headers.filter(([name]) => {
+    const lower = name.toLowerCase();
+    if (lower === 'host') return false;
+    if (toGet && BODY_HEADERS.has(lower)) return false;
+    return !(crossOrigin && CREDENTIAL_HEADERS.has(lower));
+  });
+  return { method: toGet ? 'GET' : hop.method, url: location, headers, body: toGet ? null : hop.body };
+}
+
+function header(headers: readonly HeaderPair[], name: string): string | null {
+  return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+}
+
+/** Sends one request (following redirects when asked) and resolves with the whole exchange. */
+export async function sendHttp(request: HttpRequest, options: HttpSendOptions): Promise<HttpExchange> {
+  const startedAt = new Date().toISOString();
+  const start = performance.now();
+  const bodyBase64 = request.body ? Buffer.from(request.body).toString('base64') : '';
+  const url = badUrl(request.url);
+  const zero: HttpTimings = {
+    dnsMs: null,
+    connectMs: null,
+    tlsMs: null,
+    firstByteMs: null,
+    totalMs: 0,
+    reusedConnection: false,
+  };
+  if (!(url instanceof URL)) {
+    const sent = { method: request.method, url: request.url, headers: [...request.headers], bodyBase64 };
+    return { startedAt, request: sent, response: null, error: url, timings: zero, redirects: [] };
+  }
+
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const deadline = start + options.timeoutMs;
+  const redirects: { status: number; url: string }[] = [];
+  let hop: HopRequest = { method: request.method, url, headers: request.headers, body: request.body };
+  let first: HopResult | null = null;
+  let result: HopResult;
+  let error: HttpFailure | null = null;
+  for (;;) {
+    const remaining = deadline - performance.now();
+    result = await sendHop(hop, {
+      verifyTls: options.verifyTls,
+      timeoutMs: remaining,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+    });
+    first ??= result;
+    if (result.error !== null) {
+      // A timeout names the limit the user set, not what was left of it after redirects.
+      const cause =
+        result.error instanceof SendTimeoutError
+          ? new SendTimeoutError(options.timeoutMs, result.error.phase)
+          : result.error;
+      error = describeHttpError(cause, hop.url.href, hop.url.hostname);
+      break;
+    }
+    const response = result.response;
+    const location = response ? header(response.headers, 'location') : null;
+    if (!options.followRedirects || !response || !REDIRECTS.has(response.status) || location === null) break;
+    const next = badUrl(new URL(location, hop.url).href);
+    if (!(next instanceof URL)) {
+      error = next;
+      break;
+    }
+    if (redirects.length >= maxRedirects) {
+      error = {
+        code: 'too-many-redirects',
+        systemCode: null,
+        message: `Stopped after ${maxRedirects} redirects starting at ${url.href}: the server keeps redirecting (a loop?).`,
+      };
+      break;
+    }
+    redirects.push({ status: response.status, url: next.href });
+    hop = redirected(hop, response.status, next);
+  }
+  const end = performance.now();
+  return {
+    startedAt,
+    request: {
+      method: request.method,
+      url: url.href,
+      headers: sentHeaders({ ...request, url }, first.wireHeaders),
+      bodyBase64,
+    },
+    response: error === null ? result.response : null,
+    error,
+    timings: timingsOf(start, first, result, end),
+    redirects,
+  };
+}

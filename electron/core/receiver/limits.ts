@@ -1,0 +1,61 @@
+import { createServer, type RequestListener, type Server } from 'node:http';
+
+/**
+ * How long and how large the receiver lets one connection be. A webhook
+ * receiver faces whatever the network sends, so every wait is bounded: a
+ * client trickling its headers (slowloris) or its body cannot hold a socket
+ * forever, and a server stop cannot hang on a request that never ends.
+ */
+export interface ReceiverLimits {
+  /** The request line and headers must have arrived within this. */
+  headersTimeoutMs: number;
+  /** The whole request, body included, must have arrived within this. */
+  requestTimeoutMs: number;
+  /** An idle keep-alive connection is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** How often Node checks the two timeouts above; they fire up to this much late. */
+  timeoutCheckIntervalMs: number;
+  /** On stop, requests still being handled get this long to finish. */
+  drainTimeoutMs: number;
+  /**
+   * Size of the request line plus headers. Node's default (16 KiB) answers 431 to a
+   * 16 KiB query string, which real senders do produce; 80 KiB keeps a 64 KiB URL.
+   */
+  maxHeaderBytes: number;
+}
+
+export const DEFAULT_RECEIVER_LIMITS: Readonly<ReceiverLimits> = Object.freeze({
+  headersTimeoutMs: 30_000,
+  requestTimeoutMs: 5 * 60_000,
+  // Senders often keep connections open between batches; a little longer than Node's 5 s.
+  keepAliveTimeoutMs: 10_000,
+  timeoutCheckIntervalMs: 1_000,
+  drainTimeoutMs: 5_000,
+  maxHeaderBytes: 80 * 1024,
+});
+
+export function receiverLimits(overrides: Partial<ReceiverLimits> = {}): ReceiverLimits {
+  const limits = { ...DEFAULT_RECEIVER_LIMITS, ...overrides };
+  // Node refuses a headers timeout longer than the request timeout.
+  if (limits.requestTimeoutMs > 0)
+    limits.headersTimeoutMs = Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs);
+  return limits;
+}
+
+/** The receiver's HTTP server with the limits applied. */
+export function createReceiverServer(limits: ReceiverLimits, listener: RequestListener): Server {
+  const server = createServer(
+    {
+      maxHeaderSize: limits.maxHeaderBytes,
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: limits.timeoutCheckIntervalMs,
+    },
+    listener,
+  );
+  // Node keeps only the first 2000 headers and drops the rest silently; a capture must be
+  // exact, so the count is unlimited and maxHeaderBytes alone bounds the head.
+  server.maxHeadersCount = 0;
+  return server;
+}

@@ -1,0 +1,55 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface PaceOptions {
+  /** Tasks in flight at once (at least 1). */
+  concurrency: number;
+  /** Starts per second at most; null for no limit. */
+  ratePerSecond: number | null;
+  signal?: AbortSignal;
+  /** Checked before each start; true stops the run (e.g. stop on first failure). */
+  shouldStop?: () => boolean;
+}
+
+/**
+ * Runs `task` over items in order, with at most `concurrency` in flight and
+ * starts spaced to the rate (start i is due at t0 + i/rate, so a slow moment
+ * is caught up without bursting past the average). Resolves when every
+ * started task has finished; cancellation stops new starts only.
+ */
+export async function runPaced<T>(
+  items: readonly T[],
+  options: PaceOptions,
+  task: (item: T, index: number) => Promise<void>,
+): Promise<void> {
+  const concurrency = Math.max(1, Math.floor(options.concurrency));
+  const interval = options.ratePerSecond && options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      if (options.signal?.aborted || options.shouldStop?.()) return;
+      const index = next++;
+      if (index >= items.length) return;
+      if (interval > 0) {
+        const due = started + index * interval - performance.now();
+        if (due > 0) {
+          try {
+            await sleep(due, undefined, { signal: options.signal });
+          } catch {
+            return;
+          }
+        }
+        if (options.signal?.aborted || options.shouldStop?.()) return;
+      }
+      await task(items[index] as T, index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}

@@ -1,0 +1,142 @@
+import type { CommandHandlers } from '../../../shared/contract';
+import type { HeaderPair } from '../../../shared/domain';
+import type { ResponseRef } from '../../../shared/replay';
+import { CoreError } from '../errors';
+import { simulateReverse } from '../simulate/reverse';
+import { simulateSdk } from '../simulate/sdk';
+import { simulateSmsStatus } from '../simulate/sms-status';
+import type { CaptureStore } from '../store/capture-store';
+import { type ComparedResponse, diffResponses } from './diff';
+import type { ReplayService } from './replay-service';
+import type { ReplayStore } from './replay-store';
+import { httpUrl, parseBulk, parseEdit, parseTarget } from './validate';
+
+type ReplayCommands = Pick<
+  CommandHandlers,
+  | 'replayCapture'
+  | 'startBulkReplay'
+  | 'cancelBulkReplay'
+  | 'listReplays'
+  | 'getReplay'
+  | 'compareResponses'
+  | 'simulateSmsStatus'
+  | 'simulateReverse'
+  | 'simulateSdk'
+>;
+
+function args(request: unknown): Record<string, unknown> {
+  if (typeof request !== 'object' || request === null)
+    throw new CoreError('bad_request', 'The request must be an object.');
+  return request as Record<string, unknown>;
+}
+
+function count(value: unknown, what: string, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
+    throw new CoreError('bad_request', `${what} must be a whole number from 1 to ${max}.`);
+  }
+  return value as number;
+}
+
+export function createReplayCommands(
+  captures: CaptureStore,
+  replays: ReplayStore,
+  service: ReplayService,
+): ReplayCommands {
+  const responseOf = (ref: unknown): ComparedResponse => {
+    const { kind, id } = args(ref);
+    if (!Number.isSafeInteger(id)) throw new CoreError('bad_request', 'A response reference needs an id.');
+    if (kind === 'capture') {
+      const capture = captures.get(id as number);
+      if (!capture) throw new CoreError('not_found', `Capture ${String(id)} no longer exists.`);
+      return {
+        label: `Hookbench's answer to capture #${capture.id}`,
+        status: capture.response.status,
+        headers: capture.response.headers,
+        body: Buffer.from(capture.response.bodyBase64, 'base64'),
+      };
+    }
+    if (kind === 'replay') {
+      const replay = replays.get(id as number);
+      if (!replay) throw new CoreError('not_found', `Replay ${String(id)} no longer exists.`);
+      const response = replay.exchange.response;
+      return {
+        label: `Replay #${replay.id} to ${replay.exchange.request.url}`,
+        status: response?.status ?? null,
+        headers: (response?.headers ?? []) as HeaderPair[],
+        body: response
+          ? Buffer.from(response.bodyBase64, 'base64')
+          : Buffer.from(replay.exchange.error?.message ?? ''),
+      };
+    }
+    throw new CoreError('bad_request', 'A response reference is a capture or a replay.');
+  };
+
+  return {
+    replayCapture: async (request) => {
+      const { captureId, target, edit } = args(request);
+      if (!Number.isSafeInteger(captureId))
+        throw new CoreError('bad_request', 'captureId must be a capture id.');
+      return service.replayOne(captureId as number, parseTarget(target), parseEdit(edit));
+    },
+    startBulkReplay: async (request) => service.start(parseBulk(request)),
+    cancelBulkReplay: async (request) => {
+      const { batchId } = args(request);
+      if (typeof batchId !== 'string') throw new CoreError('bad_request', 'batchId must be text.');
+      return service.cancel(batchId);
+    },
+    listReplays: async (request) => {
+      const { captureId, batchId } = args(request ?? {});
+      return replays.list({
+        ...(Number.isSafeInteger(captureId) ? { captureId: captureId as number } : {}),
+        ...(typeof batchId === 'string' ? { batchId } : {}),
+      });
+    },
+    getReplay: async (request) => {
+      const { id } = args(request);
+      if (!Number.isSafeInteger(id)) throw new CoreError('bad_request', 'id must be a replay id.');
+      return replays.get(id as number);
+    },
+    compareResponses: async (request) => {
+      const { left, right } = args(request) as { left: ResponseRef; right: ResponseRef };
+      return diffResponses(responseOf(left), responseOf(right));
+    },
+    simulateSmsStatus: async (request) => {
+      const value = args(request);
+      if (!Array.isArray(value.ids) || value.ids.length === 0 || value.ids.length > 10_000) {
+        throw new CoreError('bad_request', 'ids must list 1 to 10,000 id_sms values.');
+      }
+      return simulateSmsStatus({
+        targetUrl: httpUrl(value.targetUrl, 'The target'),
+        ids: value.ids.map(String),
+        state: typeof value.state === 'string' && value.state !== '' ? value.state : 'deliver',
+        attempts: count(value.attempts, 'attempts', 5, 50),
+        intervalMs:
+          value.intervalMs === undefined ? 1000 : count(value.intervalMs, 'intervalMs', 1000, 600_000),
+        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+      });
+    },
+    simulateReverse: async (request) => {
+      const value = args(request);
+      return simulateReverse({
+        targetUrl: httpUrl(value.targetUrl, 'The target'),
+        method: value.method === 'GET' ? 'GET' : 'POST',
+        count: count(value.count, 'count', 1, 100_000),
+        ratePerSecond:
+          typeof value.ratePerSecond === 'number' && value.ratePerSecond > 0 ? value.ratePerSecond : 10,
+        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+      });
+    },
+    simulateSdk: async (request) => {
+      const value = args(request);
+      return simulateSdk({
+        targetUrl: httpUrl(value.targetUrl, 'The target'),
+        type: value.type === 'PUSH' ? 'PUSH' : 'SMS',
+        count: count(value.count, 'count', 1, 10_000),
+        bearerToken:
+          typeof value.bearerToken === 'string' && value.bearerToken !== '' ? value.bearerToken : null,
+        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+      });
+    },
+  };
+}

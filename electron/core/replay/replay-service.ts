@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import type { HttpExchange } from '../../../shared/composer';
+import type {
+  BulkReplayRequest,
+  ReplayEdit,
+  ReplayProgress,
+  ReplayRecord,
+  ReplayTarget,
+} from '../../../shared/replay';
+import { CoreError } from '../errors';
+import { sendHttp } from '../http/index';
+import type { CaptureStore } from '../store/capture-store';
+import { parseFilterOrThrow } from '../store/parse-filter';
+import { replayRequest } from './build-request';
+import { runPaced } from './pacer';
+import type { ReplayStore } from './replay-store';
+
+/** A replay "succeeded" when the target answered 2xx. */
+export function isSuccess(exchange: HttpExchange): boolean {
+  return exchange.response !== null && exchange.response.status >= 200 && exchange.response.status < 300;
+}
+
+/**
+ * Sends captured requests again: one (optionally edited; the capture never
+ * changes) or many, paced, with progress and cancellation. Each result is
+ * stored linked to its source capture.
+ */
+export class ReplayService {
+  private readonly running = new Map<string, { progress: ReplayProgress; abort: AbortController }>();
+
+  constructor(
+    private readonly captures: CaptureStore,
+    private readonly replays: ReplayStore,
+    private readonly onProgress: (progress: ReplayProgress) => void = () => {},
+    private readonly onFailure: (error: unknown) => void = () => {},
+  ) {}
+
+  async replayOne(captureId: number, target: ReplayTarget, edit?: ReplayEdit): Promise<ReplayRecord> {
+    const capture = this.captures.get(captureId);
+    if (!capture) throw new CoreError('not_found', `Capture ${captureId} no longer exists.`);
+    const exchange = await sendHttp(replayRequest(capture, target, edit), target);
+    return this.replays.add(captureId, null, edit !== undefined, exchange);
+  }
+
+  /** The ids a bulk request covers, oldest first. */
+  selection(request: BulkReplayRequest): number[] {
+    if (request.ids) return [...request.ids];
+    return this.captures.idsMatching(parseFilterOrThrow(request.filter));
+  }
+
+  /** Starts a bulk run in the background; progress arrives through onProgress. */
+  start(request: BulkReplayRequest): ReplayProgress {
+    const batchId = randomUUID();
+    // Selecting first makes a bad filter fail the command instead of the background run.
+    const ids = this.selection(request);
+    this.run(request, batchId, undefined, ids).catch((error: unknown) => this.onFailure(error));
+    const run = this.running.get(batchId);
+    if (!run) throw new CoreError('internal', 'The replay could not start.');
+    return run.progress;
+  }
+
+  /** Runs a bulk replay to the end (the CLI waits for this). */
+  async run(
+    request: BulkReplayRequest,
+    batchId: string = randomUUID(),
+    onEach?: (record: ReplayRecord) => void,
+    selected?: number[],
+  ): Promise<ReplayProgress> {
+    const ids = selected ?? this.selection(request);
+    const abort = new AbortController();
+    const progress: ReplayProgress = {
+      batchId,
+      total: ids.length,
+      sent: 0,
+      ok: 0,
+      non2xx: 0,
+      errors: 0,
+      state: 'running',
+      stopReason: null,
+    };
+    this.running.set(batchId, { progress, abort });
+    let lastEmit = 0;
+    const emit = (force = false) => {
+      const now = performance.now();
+      if (force || now - lastEmit > 100) {
+        lastEmit = now;
+        this.onProgress({ ...progress });
+      }
+    };
+    emit(true);
+    try {
+      await runPaced(
+        ids,
+        {
+          // In captured order means one at a time, so the target sees them in that order.
+          concurrency: request.keepOrder ? 1 : request.concurrency,
+          ratePerSecond: request.ratePerSecond,
+          signal: abort.signal,
+          shouldStop: () => progress.state !== 'running',
+        },
+        async (id) => {
+          const capture = this.captures.get(id);
+          if (!capture) return;
+          const exchange = await sendHttp(replayRequest(capture, request), request);
+          const record = this.replays.add(id, batchId, false, exchange);
+          progress.sent += 1;
+          if (exchange.error) progress.errors += 1;
+          else if (isSuccess(exchange)) progress.ok += 1;
+          else progress.non2xx += 1;
+          if (request.stopOnFailure && !isSuccess(exchange) && progress.state === 'running') {
+            progress.state = 'stopped';
+            progress.stopReason = exchange.error
+              ? `Capture #${id}: ${exchange.error.message}`
+              : `Capture #${id} got ${exchange.response?.status} from the target.`;
+          }
+          onEach?.(record);
+          emit();
+        },
+      );
+      if (progress.state === 'running') progress.state = abort.signal.aborted ? 'cancelled' : 'done';
+    } finally {
+      this.running.delete(batchId);
+      emit(true);
+    }
+    return { ...progress };
+  }
+
+  cancel(batchId: string): ReplayProgress {
+    const run = this.running.get(batchId);
+    if (!run) throw new CoreError('not_found', 'That replay is not running any more.');
+    run.progress.state = 'cancelled';
+    run.abort.abort();
+    return { ...run.progress };
+  }
+
+  cancelAll(): void {
+    for (const batchId of this.running.keys()) this.cancel(batchId);
+  }
+}

@@ -1,0 +1,126 @@
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { HttpExchange } from '../../../shared/composer';
+import type { ReplayRecord, ReplaySummary } from '../../../shared/replay';
+
+interface Row {
+  id: number;
+  capture_id: number;
+  batch_id: string | null;
+  edited: number;
+  exchange: string;
+}
+
+/**
+ * Replay results, linked to their source capture, in their own SQLite file
+ * beside the capture store, so replays never touch what was captured.
+ */
+export class ReplayStore {
+  private readonly db: DatabaseSync;
+  private readonly insert: StatementSync;
+
+  constructor(readonly file: string) {
+    this.db = new DatabaseSync(file);
+    this.db.exec('PRAGMA journal_mode = WAL');
+    this.db.exec('PRAGMA synchronous = NORMAL');
+    const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+    if (version === 0) {
+      this.db.exec(`CREATE TABLE replays (
+        id INTEGER PRIMARY KEY,
+        capture_id INTEGER NOT NULL,
+        batch_id TEXT,
+        edited INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        method TEXT NOT NULL,
+        url TEXT NOT NULL,
+        status INTEGER,
+        error TEXT,
+        total_ms REAL NOT NULL,
+        exchange TEXT NOT NULL
+      );
+      CREATE INDEX replays_capture ON replays (capture_id, id);
+      CREATE INDEX replays_batch ON replays (batch_id, id);
+      PRAGMA user_version = 1;`);
+    } else if (version > 1) {
+      throw new Error(`${file} was written by a newer Hookbench (schema ${version}).`);
+    }
+    this.insert = this.db.prepare(
+      `INSERT INTO replays (capture_id, batch_id, edited, started_at, method, url, status, error, total_ms, exchange)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  add(captureId: number, batchId: string | null, edited: boolean, exchange: HttpExchange): ReplayRecord {
+    const result = this.insert.run(
+      captureId,
+      batchId,
+      edited ? 1 : 0,
+      exchange.startedAt,
+      exchange.request.method,
+      exchange.request.url,
+      exchange.response?.status ?? null,
+      exchange.error?.message ?? null,
+      exchange.timings.totalMs,
+      JSON.stringify(exchange),
+    );
+    return { id: Number(result.lastInsertRowid), captureId, batchId, edited, exchange };
+  }
+
+  get(id: number): ReplayRecord | null {
+    const row = this.db
+      .prepare('SELECT id, capture_id, batch_id, edited, exchange FROM replays WHERE id = ?')
+      .get(id) as Row | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Newest first. */
+  list(filter: { captureId?: number; batchId?: string }, limit = 200): ReplaySummary[] {
+    const where =
+      filter.captureId !== undefined ? 'capture_id = ?' : filter.batchId !== undefined ? 'batch_id = ?' : '1';
+    const params =
+      filter.captureId !== undefined
+        ? [filter.captureId]
+        : filter.batchId !== undefined
+          ? [filter.batchId]
+          : [];
+    const rows = this.db
+      .prepare(
+        `SELECT id, capture_id, batch_id, started_at, method, url, status, error, total_ms FROM replays WHERE ${where} ORDER BY id DESC LIMIT ?`,
+      )
+      .all(...params, limit) as {
+      id: number;
+      capture_id: number;
+      batch_id: string | null;
+      started_at: string;
+      method: string;
+      url: string;
+      status: number | null;
+      error: string | null;
+      total_ms: number;
+    }[];
+    return rows.map((r) => ({
+      id: r.id,
+      captureId: r.capture_id,
+      batchId: r.batch_id,
+      startedAt: r.started_at,
+      method: r.method,
+      url: r.url,
+      status: r.status,
+      error: r.error,
+      totalMs: r.total_ms,
+    }));
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
+
+function toRecord(row: Row): ReplayRecord {
+  return {
+    id: row.id,
+    captureId: row.capture_id,
+    batchId: row.batch_id,
+    edited: row.edited === 1,
+    exchange: JSON.parse(row.exchange) as HttpExchange,
+  };
+}

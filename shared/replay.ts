@@ -1,0 +1,184 @@
+/**
+ * Replay and sender simulations: resending captured requests, and playing the
+ * senders from ../shared/seeds (SMS gateway, CRM platform, messaging SDK).
+ */
+import type { HttpExchange } from './composer';
+import type { HeaderPair } from './domain';
+
+export interface ReplayTarget {
+  /** Base URL; with `rebase`, the captured path and query are appended to its path. */
+  targetUrl: string;
+  /** true: `--to http://h/api` + captured `/hook/a?x=1` → `http://h/api/hook/a?x=1`; false: send to targetUrl as is. */
+  rebase: boolean;
+  /** Header names (any case) left out of the replay. */
+  dropHeaders: string[];
+  /** Headers set on the replay, replacing captured ones of the same name. */
+  overrideHeaders: HeaderPair[];
+  timeoutMs: number;
+  followRedirects: boolean;
+  verifyTls: boolean;
+}
+
+/** Changes for one replay; the capture itself is never changed. */
+export interface ReplayEdit {
+  method?: string;
+  /** A full URL, used instead of the target. */
+  url?: string;
+  /** Replaces the captured headers entirely (hop-by-hop ones are still rewritten). */
+  headers?: HeaderPair[];
+  bodyBase64?: string;
+}
+
+export interface ReplayRecord {
+  id: number;
+  captureId: number;
+  /** The bulk run it belonged to, or null for a single replay. */
+  batchId: string | null;
+  edited: boolean;
+  exchange: HttpExchange;
+}
+
+export interface ReplaySummary {
+  id: number;
+  captureId: number;
+  batchId: string | null;
+  startedAt: string;
+  method: string;
+  url: string;
+  status: number | null;
+  error: string | null;
+  totalMs: number;
+}
+
+export interface BulkReplayRequest extends ReplayTarget {
+  /** These captures, or all matching `filter` when absent. */
+  ids?: number[];
+  filter?: string;
+  /** Send in captured order (one after another when concurrency is 1), or as fast as allowed. */
+  keepOrder: boolean;
+  concurrency: number;
+  /** Requests per second at most; null for no limit. */
+  ratePerSecond: number | null;
+  stopOnFailure: boolean;
+}
+
+export interface ReplayProgress {
+  batchId: string;
+  total: number;
+  sent: number;
+  ok: number;
+  non2xx: number;
+  errors: number;
+  state: 'running' | 'done' | 'cancelled' | 'stopped';
+  /** Why a stop-on-failure run stopped, in words. */
+  stopReason: string | null;
+}
+
+/** What two responses are compared from: a capture's recorded answer, or a replay's response. */
+export type ResponseRef = { kind: 'capture'; id: number } | { kind: 'replay'; id: number };
+
+export interface HeaderDifference {
+  name: string;
+  left: string[];
+  right: string[];
+}
+
+export interface JsonDifference {
+  /** JSON pointer-like path, e.g. `/0/id_sms`. */
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  /** JSON text of each side's value; null where absent. */
+  left: string | null;
+  right: string | null;
+}
+
+export interface ResponseDiff {
+  left: { label: string; status: number | null; headers: HeaderPair[]; bodyText: string };
+  right: { label: string; status: number | null; headers: HeaderPair[]; bodyText: string };
+  statusChanged: boolean;
+  headers: HeaderDifference[];
+  /** 'json' when both bodies parse as JSON, else a text comparison. */
+  bodyKind: 'json' | 'text';
+  json: JsonDifference[];
+  /** For text bodies: whether they are byte-identical. */
+  bodyEqual: boolean;
+}
+
+/* ---- Sender simulations ---- */
+
+export interface SmsSimulationOptions {
+  targetUrl: string;
+  /** id_sms values as text (digits are sent as JSON numbers, exactly). */
+  ids: string[];
+  state: string;
+  /** Attempts in all, the first included (the gateway's contract: 5). */
+  attempts: number;
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+export interface SmsAttempt {
+  attempt: number;
+  /** The ids sent in this attempt. */
+  sent: string[];
+  status: number | null;
+  error: string | null;
+  acknowledged: string[];
+  /** Deviations from the documented acknowledgement shape, in words. */
+  problems: string[];
+  bodyText: string;
+}
+
+export interface SmsIdReport {
+  idSms: string;
+  attemptsUsed: number;
+  acknowledged: boolean;
+}
+
+export interface SmsSimulationReport {
+  ids: SmsIdReport[];
+  attempts: SmsAttempt[];
+  /** Every id was acknowledged. */
+  ok: boolean;
+}
+
+export interface ReverseSimulationOptions {
+  targetUrl: string;
+  method: 'POST' | 'GET';
+  count: number;
+  ratePerSecond: number;
+  timeoutMs: number;
+}
+
+export interface LoadReport {
+  sent: number;
+  /** HTTP status → count; network errors under "error". */
+  statuses: Record<string, number>;
+  errors: string[];
+  latencyMs: { p50: number; p90: number; p99: number; max: number } | null;
+  durationMs: number;
+}
+
+export interface SdkSimulationOptions {
+  targetUrl: string;
+  type: 'SMS' | 'PUSH';
+  count: number;
+  bearerToken: string | null;
+  timeoutMs: number;
+}
+
+export interface SdkMessageReport {
+  messageId: string;
+  status: number | null;
+  error: string | null;
+  statusCode: string | null;
+  /** What the code means per the documentation, or why the response is outside the model. */
+  outcome: string;
+  inModel: boolean;
+}
+
+export interface SdkSimulationReport {
+  messages: SdkMessageReport[];
+  /** Every response was in the documented model with code 000 or 001. */
+  ok: boolean;
+}
