@@ -162,7 +162,9 @@ function main(): void {
   });
 
   // Covers any web contents besides the main window's (which is hardened on creation).
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, openExternal, confirmOpen));
+  app.on('web-contents-created', (_event, contents) =>
+    hardenWebContents(contents, openExternal, confirmOpen),
+  );
 
   // Quit with the last window on every platform, macOS included: the receiver
   // holds a port, and an invisible app still swallowing webhooks would surprise.

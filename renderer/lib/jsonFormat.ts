@@ -17,8 +17,11 @@ function isHex(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
 }
 
-/** Index just past the string literal starting at `start` (a `"`), or -1 when invalid. */
-function scanString(text: string, start: number): number {
+/** Returned by the scanners when the text ends inside a token (a body cut short, not a bad one). */
+export const CUT_SHORT = -2;
+
+/** Index just past the string literal starting at `start` (a `"`), or -1 when invalid (CUT_SHORT when unfinished). */
+export function scanString(text: string, start: number): number {
   let i = start + 1;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -27,17 +30,21 @@ function scanString(text: string, start: number): number {
     if (code === 0x5c) {
       const escaped = text[i + 1];
       if (escaped === 'u') {
-        for (let k = 2; k < 6; k += 1) if (!isHex(text.charCodeAt(i + k))) return -1;
+        for (let k = 2; k < 6; k += 1) {
+          if (i + k >= text.length) return CUT_SHORT;
+          if (!isHex(text.charCodeAt(i + k))) return -1;
+        }
         i += 6;
         continue;
       }
-      if (escaped === undefined || !'"\\/bfnrt'.includes(escaped)) return -1;
+      if (escaped === undefined) return CUT_SHORT;
+      if (!'"\\/bfnrt'.includes(escaped)) return -1;
       i += 2;
       continue;
     }
     i += 1;
   }
-  return -1;
+  return CUT_SHORT;
 }
 
 function scanNumber(text: string, start: number): number {
@@ -47,18 +54,25 @@ function scanNumber(text: string, start: number): number {
 
 function scanLiteral(text: string, start: number): number {
   for (const literal of LITERALS) if (text.startsWith(literal, start)) return start + literal.length;
-  return -1;
+  const rest = text.slice(start);
+  return LITERALS.some((literal) => literal.startsWith(rest)) ? CUT_SHORT : -1;
 }
 
-function scanScalar(text: string, start: number): number {
+/** Index just past the string, number or literal starting at `start`, or -1 when there is none. */
+export function scanScalar(text: string, start: number): number {
   const first = text[start];
   if (first === '"') return scanString(text, start);
+  if (first === '-' && start + 1 === text.length) return CUT_SHORT;
   if (first === '-' || (first !== undefined && first >= '0' && first <= '9')) return scanNumber(text, start);
   return scanLiteral(text, start);
 }
 
-/** Pretty-prints JSON text with two-space indentation; null when the text is not JSON. */
-export function formatJson(text: string, indent = '  '): string | null {
+/**
+ * Pretty-prints JSON text with two-space indentation; null when the text is not JSON.
+ * With `cut`, the text is the first part of a longer body: it is formatted as far
+ * as it goes, and an unfinished last token is shown as it stands.
+ */
+export function formatJson(text: string, indent = '  ', cut = false): string | null {
   const out: string[] = [];
   const stack: ('{' | '[')[] = [];
   const newline = (depth: number) => `\n${indent.repeat(depth)}`;
@@ -72,7 +86,7 @@ export function formatJson(text: string, indent = '  '): string | null {
       i += 1;
     }
     const ch = text[i];
-    if (ch === undefined) return expect === 'end' ? out.join('') : null;
+    if (ch === undefined) return expect === 'end' || cut ? out.join('') : null;
 
     switch (expect) {
       case 'end':
@@ -117,6 +131,7 @@ export function formatJson(text: string, indent = '  '): string | null {
       case 'key': {
         if (ch !== '"') return null;
         const end = scanString(text, i);
+        if (end === CUT_SHORT && cut) return out.join('') + text.slice(i);
         if (end < 0) return null;
         out.push(text.slice(i, end));
         i = end;
@@ -133,6 +148,7 @@ export function formatJson(text: string, indent = '  '): string | null {
           break;
         }
         const end = scanScalar(text, i);
+        if (end === CUT_SHORT && cut) return out.join('') + text.slice(i);
         if (end < 0) return null;
         out.push(text.slice(i, end));
         i = end;

@@ -34,3 +34,23 @@ export function useRules<U>(selector: (state: ExtractState<AppStores['rules']>) 
 export function useConnection<U>(selector: (state: ExtractState<AppStores['connection']>) => U): U {
   return useStore(useStores().connection, selector);
 }
+
+export function useHealth<U>(selector: (state: ExtractState<AppStores['health']>) => U): U {
+  return useStore(useStores().health, selector);
+}
+
+export function useInspector<U>(selector: (state: ExtractState<AppStores['inspector']>) => U): U {
+  return useStore(useStores().inspector, selector);
+}
+
+export function useReplay<U>(selector: (state: ExtractState<AppStores['replay']>) => U): U {
+  return useStore(useStores().replay, selector);
+}
+
+export function useNavigation<U>(selector: (state: ExtractState<AppStores['navigation']>) => U): U {
+  return useStore(useStores().navigation, selector);
+}
+
+export function useComposer<U>(selector: (state: ExtractState<AppStores['composer']>) => U): U {
+  return useStore(useStores().composer, selector);
+}

@@ -1,11 +1,18 @@
-import type { ReceiverStatus, Settings } from '../../shared/domain';
+import type { ComposerState, HistorySummary } from '../../shared/composer';
+import type { ReceiverStatus, Settings, StoreHealth } from '../../shared/domain';
+import type { ReplayProgress } from '../../shared/replay';
 import type { RuleHits, RuleState } from '../../shared/rules';
 import type { HookbenchClient } from '../client';
 import { type CapturesStore, createCapturesStore } from './capturesStore';
+import { type ComposerStore, createComposerStore } from './composerStore';
 import { type ConnectionStore, createConnectionStore } from './connectionStore';
 import type { CaptureEvent, PushedEvent } from './events';
 import { createFrameBatcher, type FrameScheduler } from './frameBatcher';
+import { createHealthStore, type HealthStore } from './healthStore';
+import { createInspectorStore, type InspectorStore } from './inspectorStore';
+import { createNavigationStore, type NavigationStore } from './navigationStore';
 import { createReceiverStore, type ReceiverStore } from './receiverStore';
+import { createReplayStore, type ReplayStore } from './replayStore';
 import { createRulesStore, type RulesStore } from './rulesStore';
 import { createSettingsStore, type SettingsStore } from './settingsStore';
 
@@ -15,6 +22,11 @@ export interface AppStores {
   settings: SettingsStore;
   rules: RulesStore;
   connection: ConnectionStore;
+  health: HealthStore;
+  inspector: InspectorStore;
+  replay: ReplayStore;
+  navigation: NavigationStore;
+  composer: ComposerStore;
 }
 
 export interface AppRuntime {
@@ -36,21 +48,44 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
     settings: createSettingsStore(client, flushPendingEvents),
     rules: createRulesStore(client, flushPendingEvents),
     connection: createConnectionStore(client),
+    health: createHealthStore(client, flushPendingEvents),
+    inspector: createInspectorStore(client),
+    replay: createReplayStore(client, flushPendingEvents),
+    navigation: createNavigationStore(),
+    composer: createComposerStore(client, flushPendingEvents),
   };
 
   function deliver(events: readonly PushedEvent[]): void {
     const captureEvents: CaptureEvent[] = [];
     // Status, settings and rules events each carry the whole state, so only the last one matters.
     let status: ReceiverStatus | undefined;
+    let health: StoreHealth | undefined;
+    let bucketsChanged = false;
     let settings: Settings | undefined;
     let rules: RuleState | undefined;
     // Hit counts pushed after the last rules change are newer than the counts it carried.
     let hits: RuleHits | undefined;
+    // Every bulk run's counts, in order: several runs can report in one frame.
+    const progress: ReplayProgress[] = [];
+    let composer: ComposerState | undefined;
+    // Each history change in order: a clear between two sends must not be lost.
+    const historyChanges: { latest: HistorySummary | null; total: number }[] = [];
     for (const event of events) {
       switch (event.name) {
         case 'capturesAdded':
-        case 'capturesRemoved':
+          // Only captures sent to an echo bucket can change the bucket list.
+          bucketsChanged ||= event.payload.items.some((capture) => capture.bucket !== null);
           captureEvents.push(event);
+          break;
+        case 'capturesRemoved':
+          bucketsChanged = true;
+          captureEvents.push(event);
+          break;
+        case 'captureUpdated':
+          captureEvents.push(event);
+          break;
+        case 'storeHealth':
+          health = event.payload;
           break;
         case 'receiverStatus':
           status = event.payload;
@@ -65,13 +100,27 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
         case 'ruleHits':
           hits = event.payload;
           break;
+        case 'replayProgress':
+          progress.push(event.payload);
+          break;
+        case 'composerChanged':
+          composer = event.payload;
+          break;
+        case 'composerHistoryChanged':
+          historyChanges.push(event.payload);
+          break;
       }
     }
     stores.captures.getState().applyEvents(captureEvents);
     if (status) stores.receiver.getState().setStatus(status);
+    if (health) stores.health.getState().setHealth(health);
+    if (bucketsChanged) stores.inspector.getState().bucketsMayHaveChanged();
     if (settings) stores.settings.getState().setSettings(settings);
     if (rules) stores.rules.getState().applyState(rules);
     if (hits) stores.rules.getState().setHits(hits);
+    for (const counts of progress) stores.replay.getState().applyProgress(counts);
+    if (composer) stores.composer.getState().applyState(composer);
+    for (const change of historyChanges) stores.composer.getState().applyHistory(change);
   }
 
   const loadAll = () => {
@@ -79,6 +128,9 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
     void stores.settings.getState().load();
     void stores.captures.getState().load();
     void stores.rules.getState().load();
+    void stores.composer.getState().load();
+    void stores.health.getState().load();
+    void stores.inspector.getState().loadBuckets();
   };
 
   const unsubscribers: (() => void)[] = [];
@@ -92,10 +144,17 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
       unsubscribers.push(
         client.on('capturesAdded', (payload) => batcher.push({ name: 'capturesAdded', payload })),
         client.on('capturesRemoved', (payload) => batcher.push({ name: 'capturesRemoved', payload })),
+        client.on('captureUpdated', (payload) => batcher.push({ name: 'captureUpdated', payload })),
+        client.on('storeHealth', (payload) => batcher.push({ name: 'storeHealth', payload })),
         client.on('receiverStatus', (payload) => batcher.push({ name: 'receiverStatus', payload })),
         client.on('settingsChanged', (payload) => batcher.push({ name: 'settingsChanged', payload })),
         client.on('rulesChanged', (payload) => batcher.push({ name: 'rulesChanged', payload })),
         client.on('ruleHits', (payload) => batcher.push({ name: 'ruleHits', payload })),
+        client.on('replayProgress', (payload) => batcher.push({ name: 'replayProgress', payload })),
+        client.on('composerChanged', (payload) => batcher.push({ name: 'composerChanged', payload })),
+        client.on('composerHistoryChanged', (payload) =>
+          batcher.push({ name: 'composerHistoryChanged', payload }),
+        ),
       );
       let lostConnection = false;
       const unsubscribeConnection = client.onConnectionChange?.((state) => {

@@ -71,3 +71,32 @@ export function removeCaptures(items: Items, ids: readonly number[]): readonly C
   const gone = new Set(ids);
   return items.filter((capture) => !gone.has(capture.id));
 }
+
+/** Replaces one capture's summary (a pin or note changed), keeping the list's order. */
+export function replaceCapture(items: Items, updated: CaptureSummary): readonly CaptureSummary[] {
+  const index = indexOfId(items, updated.id);
+  if (index === -1) return items;
+  const next = items.slice();
+  next[index] = updated;
+  return next;
+}
+
+/**
+ * Folds a freshly queried first page into a filtered list. Within the page's
+ * range the page is the truth (it has new matches and lacks captures that stopped
+ * matching); older loaded captures stay, unless the page cannot reach them and
+ * a gap might lie between.
+ */
+export function mergeFirstPage(
+  items: Items,
+  hasMore: boolean,
+  page: { items: Items; hasMore: boolean },
+): { items: readonly CaptureSummary[]; hasMore: boolean } {
+  const oldestOfPage = page.items[page.items.length - 1];
+  const newestLoaded = items[0];
+  if (!page.hasMore || !oldestOfPage || !newestLoaded || oldestOfPage.id > newestLoaded.id) {
+    return { items: page.items, hasMore: page.hasMore };
+  }
+  const older = items.filter((capture) => capture.id < oldestOfPage.id);
+  return { items: page.items.concat(older), hasMore };
+}

@@ -1,43 +1,19 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { CaptureDetail, CaptureSummary } from '../../shared/domain';
-import { describeError, type HookbenchClient } from '../client';
-import { addCaptures, indexOfId, mergeNewestFirst, removeCaptures } from './captureList';
-import type { CaptureEvent } from './events';
+import type { CapturePage, CaptureSummary } from '../../shared/domain';
+import { describeError, type HookbenchClient, isClientError } from '../client';
+import { reduceCaptureEvents } from './captureEvents';
+import { indexOfId, mergeFirstPage, mergeNewestFirst } from './captureList';
+import {
+  clickSelection,
+  neighbourAfterDelete,
+  pruneSelection,
+  type Selection,
+  selectionIds,
+} from './captureSelection';
+import type { CapturesActions, CapturesState } from './capturesTypes';
+import { createThrottledTask } from './throttledTask';
 
-export type ListStatus = 'idle' | 'loading' | 'ready' | 'error';
-export type DetailStatus = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
-
-export interface CapturesState {
-  /** Newest first (highest id first). */
-  items: readonly CaptureSummary[];
-  total: number;
-  hasMore: boolean;
-  listStatus: ListStatus;
-  listError: string | null;
-  loadingOlder: boolean;
-  olderError: string | null;
-  selectedId: number | null;
-  /** The last loaded detail; while another capture loads it may still belong to the previous selection. */
-  detail: CaptureDetail | null;
-  detailStatus: DetailStatus;
-  detailError: string | null;
-  busy: 'deleting' | 'clearing' | null;
-  actionError: string | null;
-}
-
-export interface CapturesActions {
-  /** Loads (or reloads, after a reconnect) the newest page. */
-  load(): Promise<void>;
-  /** Loads the page before the oldest loaded capture; a no-op while one is loading or after a failure. */
-  loadOlder(): Promise<void>;
-  retryOlder(): Promise<void>;
-  select(id: number | null): void;
-  reloadDetail(): void;
-  deleteSelected(): Promise<boolean>;
-  clearAll(): Promise<boolean>;
-  applyEvents(events: readonly CaptureEvent[]): void;
-  dismissActionError(): void;
-}
+export type { CapturesActions, CapturesState, DetailStatus, ListStatus } from './capturesTypes';
 
 export type CapturesStoreState = CapturesState & CapturesActions;
 export type CapturesStore = StoreApi<CapturesStoreState>;
@@ -47,20 +23,31 @@ export interface CapturesStoreOptions {
   /** Applies events that arrived before a command's answer, so both land in arrival order. */
   flushPendingEvents: () => void;
   pageSize?: number;
+  /** While a filter is active, new captures re-query the first page at most this often. */
+  refreshDelayMs?: number;
 }
 
 const DEFAULT_PAGE_SIZE = 200;
+const DEFAULT_REFRESH_DELAY_MS = 400;
 
 export function createCapturesStore({
   client,
   flushPendingEvents,
   pageSize = DEFAULT_PAGE_SIZE,
+  refreshDelayMs = DEFAULT_REFRESH_DELAY_MS,
 }: CapturesStoreOptions): CapturesStore {
   // A newer load makes every older list request's answer stale.
   let listGeneration = 0;
-  // Captures pushed while a full load is in flight: the page cannot contain the newest of them.
+  // Captures pushed while an unfiltered load is in flight: the page cannot contain the newest of them.
   let liveDuringLoad: readonly CaptureSummary[] | null = null;
   let detailRequest = 0;
+  let addedDuringLoad = false;
+
+  const query = (filter: string, beforeId?: number) => ({
+    ...(beforeId === undefined ? {} : { beforeId }),
+    limit: pageSize,
+    ...(filter === '' ? {} : { filter }),
+  });
 
   return createStore<CapturesStoreState>()((set, get) => {
     const fetchDetail = (id: number) => {
@@ -80,11 +67,95 @@ export function createCapturesStore({
 
     const clearSelection = () => {
       detailRequest += 1;
-      set({ selectedId: null, detail: null, detailStatus: 'idle', detailError: null });
+      set({
+        selectedId: null,
+        selectedIds: new Set(),
+        anchorId: null,
+        detail: null,
+        detailStatus: 'idle',
+        detailError: null,
+      });
+    };
+
+    const changeSelection = (next: Selection) => {
+      const previous = get().selectedId;
+      if (next.selectedId === null) {
+        clearSelection();
+        set({ selectedIds: next.selectedIds, anchorId: next.anchorId });
+        return;
+      }
+      set(next);
+      if (next.selectedId !== previous || get().detailStatus === 'error') fetchDetail(next.selectedId);
+    };
+
+    /** With a filter, pushed captures may or may not match: the core decides, on a throttled re-query. */
+    const refresh = createThrottledTask(async () => {
+      const generation = listGeneration;
+      const { filter } = get();
+      let page: CapturePage;
+      try {
+        page = await client.call('listCaptures', query(filter));
+      } catch {
+        return; // Nothing to show for it: the next arrival or a reload queries again.
+      }
+      flushPendingEvents();
+      if (generation !== listGeneration || filter !== get().filter) return;
+      set((state) => {
+        const merged = mergeFirstPage(state.items, state.hasMore, page);
+        return {
+          ...merged,
+          total: page.total,
+          matched: page.matched,
+          ...pruneSelection(state, merged.items),
+        };
+      });
+    }, refreshDelayMs);
+
+    const showPage = (page: CapturePage, filter: string, live: readonly CaptureSummary[]) => {
+      const items = mergeNewestFirst(live, page.items);
+      set({
+        items,
+        total: page.total,
+        matched: filter === '' ? page.total : page.matched,
+        hasMore: page.hasMore,
+        filter,
+        filterError: null,
+        listStatus: 'ready',
+      });
+      set((state) => pruneSelection(state, items));
+    };
+
+    const fetchFirstPage = async (filter: string): Promise<boolean> => {
+      const generation = ++listGeneration;
+      const priorStatus = get().listStatus;
+      liveDuringLoad = filter === '' ? [] : null;
+      addedDuringLoad = false;
+      set({ listStatus: 'loading', listError: null, loadingOlder: false, olderError: null });
+      try {
+        const page = await client.call('listCaptures', query(filter));
+        flushPendingEvents();
+        if (generation !== listGeneration) return false;
+        const live = liveDuringLoad ?? [];
+        liveDuringLoad = null;
+        showPage(page, filter, live);
+        // Arrivals while a filtered page was computed may be missing from it.
+        if (filter !== '' && addedDuringLoad) refresh.schedule();
+        return true;
+      } catch (error) {
+        if (generation !== listGeneration) return false;
+        liveDuringLoad = null;
+        // A refused filter leaves the list as it was, showing the previous filter's captures.
+        if (filter !== '' && isClientError(error) && error.code === 'bad_request') {
+          set({ listStatus: priorStatus === 'loading' ? 'ready' : priorStatus, filterError: error.message });
+          return false;
+        }
+        set({ listStatus: 'error', listError: describeError(error, 'Could not load the captures.') });
+        return false;
+      }
     };
 
     const loadOlderPage = async () => {
-      const { items, hasMore, loadingOlder } = get();
+      const { items, hasMore, loadingOlder, filter } = get();
       if (loadingOlder || !hasMore || liveDuringLoad !== null) return;
       const oldest = items[items.length - 1];
       if (!oldest) {
@@ -95,12 +166,13 @@ export function createCapturesStore({
       const generation = listGeneration;
       set({ loadingOlder: true, olderError: null });
       try {
-        const page = await client.call('listCaptures', { beforeId: oldest.id, limit: pageSize });
+        const page = await client.call('listCaptures', query(filter, oldest.id));
         flushPendingEvents();
         if (generation !== listGeneration) return;
         set((state) => ({
           items: mergeNewestFirst(state.items, page.items),
           total: page.total,
+          matched: filter === '' ? page.total : page.matched,
           hasMore: page.hasMore,
           loadingOlder: false,
         }));
@@ -110,15 +182,48 @@ export function createCapturesStore({
       }
     };
 
+    const deleteIds = async (ids: number[]): Promise<boolean> => {
+      if (ids.length === 0) return false;
+      const { items, selectedId } = get();
+      // Like a mail client: after a delete, the row below takes the selection.
+      const neighbour =
+        selectedId !== null && ids.includes(selectedId) ? neighbourAfterDelete(items, ids) : null;
+      set({ busy: 'deleting', actionError: null });
+      try {
+        const counts = await client.call('deleteCaptures', { ids });
+        flushPendingEvents();
+        get().applyEvents([{ name: 'capturesRemoved', payload: { ids, total: counts.total } }]);
+        if (get().selectedId === null && neighbour !== null && indexOfId(get().items, neighbour) !== -1) {
+          get().select(neighbour);
+        }
+        return true;
+      } catch (error) {
+        set({
+          actionError: describeError(
+            error,
+            ids.length > 1 ? 'Could not delete the captures.' : 'Could not delete the capture.',
+          ),
+        });
+        return false;
+      } finally {
+        set({ busy: null });
+      }
+    };
+
     return {
       items: [],
       total: 0,
+      matched: 0,
       hasMore: false,
+      filter: '',
+      filterError: null,
       listStatus: 'idle',
       listError: null,
       loadingOlder: false,
       olderError: null,
       selectedId: null,
+      selectedIds: new Set(),
+      anchorId: null,
       detail: null,
       detailStatus: 'idle',
       detailError: null,
@@ -126,23 +231,11 @@ export function createCapturesStore({
       actionError: null,
 
       async load() {
-        const generation = ++listGeneration;
-        liveDuringLoad = [];
-        set({ listStatus: 'loading', listError: null, loadingOlder: false, olderError: null });
-        try {
-          const page = await client.call('listCaptures', { limit: pageSize });
-          flushPendingEvents();
-          if (generation !== listGeneration) return;
-          const items = mergeNewestFirst(liveDuringLoad ?? [], page.items);
-          liveDuringLoad = null;
-          set({ items, total: page.total, hasMore: page.hasMore, listStatus: 'ready' });
-          const { selectedId } = get();
-          if (selectedId !== null && indexOfId(items, selectedId) === -1) clearSelection();
-        } catch (error) {
-          if (generation !== listGeneration) return;
-          liveDuringLoad = null;
-          set({ listStatus: 'error', listError: describeError(error, 'Could not load the captures.') });
-        }
+        await fetchFirstPage(get().filter);
+      },
+
+      applyFilter(filter) {
+        return fetchFirstPage(filter.trim());
       },
 
       loadOlder() {
@@ -160,9 +253,11 @@ export function createCapturesStore({
           clearSelection();
           return;
         }
-        if (id === get().selectedId && get().detailStatus !== 'error') return;
-        set({ selectedId: id });
-        fetchDetail(id);
+        changeSelection({ selectedId: id, selectedIds: new Set([id]), anchorId: id });
+      },
+
+      clickRow(id, modifiers) {
+        changeSelection(clickSelection(get(), get().items, id, modifiers));
       },
 
       reloadDetail() {
@@ -170,29 +265,12 @@ export function createCapturesStore({
         if (selectedId !== null) fetchDetail(selectedId);
       },
 
-      async deleteSelected() {
-        const { selectedId, items } = get();
-        if (selectedId === null) return false;
-        const index = indexOfId(items, selectedId);
-        // Like a mail client: after a delete, the row below takes the selection.
-        const neighbour = items[index + 1] ?? items[index - 1] ?? null;
-        set({ busy: 'deleting', actionError: null });
-        try {
-          const counts = await client.call('deleteCaptures', { ids: [selectedId] });
-          flushPendingEvents();
-          get().applyEvents([
-            { name: 'capturesRemoved', payload: { ids: [selectedId], total: counts.total } },
-          ]);
-          if (get().selectedId === null && neighbour && indexOfId(get().items, neighbour.id) !== -1) {
-            get().select(neighbour.id);
-          }
-          return true;
-        } catch (error) {
-          set({ actionError: describeError(error, 'Could not delete the capture.') });
-          return false;
-        } finally {
-          set({ busy: null });
-        }
+      deleteSelected() {
+        return deleteIds(selectionIds(get()));
+      },
+
+      deleteCapture(id) {
+        return deleteIds([id]);
       },
 
       async clearAll() {
@@ -210,32 +288,32 @@ export function createCapturesStore({
         }
       },
 
+      async setMeta(patch) {
+        const summary = await client.call('setCaptureMeta', patch);
+        flushPendingEvents();
+        get().applyEvents([{ name: 'captureUpdated', payload: summary }]);
+      },
+
       applyEvents(events) {
         if (events.length === 0) return;
         const before = get();
-        let { items, total, hasMore } = before;
-        for (const event of events) {
-          if (event.name === 'capturesAdded') {
-            items = addCaptures(items, event.payload.items);
-            if (liveDuringLoad) liveDuringLoad = addCaptures(liveDuringLoad, event.payload.items);
-          } else if (event.payload.ids === 'all') {
-            items = [];
-            hasMore = false;
-            if (liveDuringLoad) liveDuringLoad = [];
-          } else {
-            items = removeCaptures(items, event.payload.ids);
-            if (liveDuringLoad) liveDuringLoad = removeCaptures(liveDuringLoad, event.payload.ids);
-          }
-          total = event.payload.total;
-        }
-        set({ items, total, hasMore });
-        const { selectedId } = before;
-        if (
-          selectedId !== null &&
-          indexOfId(before.items, selectedId) !== -1 &&
-          indexOfId(items, selectedId) === -1
-        ) {
+        const outcome = reduceCaptureEvents(before, events, before.filter !== '', before.selectedId);
+        if (liveDuringLoad)
+          liveDuringLoad = reduceCaptureEvents(
+            { ...before, items: liveDuringLoad },
+            events,
+            false,
+            null,
+          ).items;
+        if (outcome.added) addedDuringLoad = true;
+        const { items, total, matched, hasMore, detail } = outcome;
+        set((state) => ({ items, total, matched, hasMore, detail, ...pruneSelection(state, items) }));
+        if (outcome.refresh) refresh.schedule();
+        if (outcome.selectedRemoved && before.selectedId !== null) {
+          const rest = new Set(get().selectedIds);
+          rest.delete(before.selectedId);
           clearSelection();
+          set({ selectedIds: rest });
         }
       },
 

@@ -25,7 +25,9 @@ describe('the retention setting', () => {
     expect(updated.retention).toEqual({ maxCaptures: 2, maxAgeDays: null, maxBytes: null });
     for (let i = 3; i < 6; i++) await sendRaw(`${base}/r/${i}`, { method: 'POST', body: String(i) });
     await expect
-      .poll(async () => (await core.handlers.listCaptures({ limit: 10 })).items.map((c) => c.path), { timeout: 10_000 })
+      .poll(async () => (await core.handlers.listCaptures({ limit: 10 })).items.map((c) => c.path), {
+        timeout: 10_000,
+      })
       // The pinned capture stays and counts toward the limit.
       .toEqual(['/r/5', '/r/0']);
   });

@@ -373,8 +373,12 @@ describe('electron/main.ts wiring', () => {
     expect(open).toBeTypeOf('function');
     fake.electron.shell.openExternal.mockClear();
     expect(open?.({ url: 'https://example.com/docs' })).toEqual({ action: 'deny' });
-    await vi.waitFor(() => expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs'));
-    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(expect.objectContaining({ detail: 'https://example.com/docs' }));
+    await vi.waitFor(() =>
+      expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/docs'),
+    );
+    expect(fake.electron.dialog.showMessageBox).toHaveBeenCalledWith(
+      expect.objectContaining({ detail: 'https://example.com/docs' }),
+    );
     fake.electron.dialog.showMessageBox.mockResolvedValueOnce({ response: 0 });
     expect(open?.({ url: 'https://example.com/cancelled' })).toEqual({ action: 'deny' });
     expect(open?.({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });

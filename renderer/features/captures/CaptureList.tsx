@@ -20,7 +20,11 @@ export function CaptureList() {
   const loadingOlder = useCaptures((s) => s.loadingOlder);
   const olderError = useCaptures((s) => s.olderError);
   const selectedId = useCaptures((s) => s.selectedId);
+  const selectedIds = useCaptures((s) => s.selectedIds);
+  const filter = useCaptures((s) => s.filter);
+  const listStatus = useCaptures((s) => s.listStatus);
   const select = useCaptures((s) => s.select);
+  const clickRow = useCaptures((s) => s.clickRow);
   const loadOlder = useCaptures((s) => s.loadOlder);
   const retryOlder = useCaptures((s) => s.retryOlder);
 
@@ -98,9 +102,15 @@ export function CaptureList() {
     const row = event.target.closest<HTMLElement>('.capture-row');
     const id = Number(row?.dataset.id);
     if (!row || !Number.isInteger(id)) return;
-    select(id);
+    // Ctrl (Cmd on macOS) toggles a row in the selection, Shift selects a range, as in a file manager.
+    clickRow(id, { toggle: event.ctrlKey || event.metaKey, range: event.shiftKey });
     // Keep focus on the listbox: a focused row would lose it as soon as it scrolls out and unmounts.
     scrollRef.current?.focus({ preventScroll: true });
+  };
+
+  // Shift-click would otherwise also select the text between the two rows.
+  const onMouseDown = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.shiftKey) event.preventDefault();
   };
 
   return (
@@ -118,13 +128,20 @@ export function CaptureList() {
         data-testid="capture-list"
         role="listbox"
         aria-label="Captured requests"
+        aria-multiselectable
         tabIndex={0}
         aria-activedescendant={
           selectedId !== null && selectedIndex >= 0 ? captureRowId(selectedId) : undefined
         }
         onKeyDown={onKeyDown}
         onClick={onClick}
+        onMouseDown={onMouseDown}
       >
+        {items.length === 0 && listStatus !== 'loading' && (
+          <p className="capture-list-empty" data-testid="list-empty">
+            {filter === '' ? 'No captures.' : 'No captures match this filter.'}
+          </p>
+        )}
         <div className="capture-list-canvas" style={{ height: virtualizer.getTotalSize() }}>
           {virtualItems.map((virtualRow) => {
             const capture = items[virtualRow.index];
@@ -155,7 +172,8 @@ export function CaptureList() {
               <CaptureRow
                 key={virtualRow.key.toString()}
                 capture={capture}
-                selected={capture.id === selectedId}
+                selected={capture.id === selectedId || selectedIds.has(capture.id)}
+                current={capture.id === selectedId}
                 top={virtualRow.start}
               />
             );

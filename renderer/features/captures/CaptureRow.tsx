@@ -1,16 +1,11 @@
-import { Scissors } from 'lucide-react';
+import { Scissors, Star } from 'lucide-react';
 import { memo } from 'react';
 import type { CaptureSummary } from '../../../shared/domain';
 import { formatBytes, formatTime } from '../../lib/format';
 import { methodTone, statusTone } from './captureFormat';
+import { KIND_BADGES, KIND_NAMES } from './captureKinds';
 
 export const ROW_HEIGHT = 28;
-
-const KIND_LABELS: Record<NonNullable<CaptureSummary['kind']>, string> = {
-  'sms-status-batch': 'SMS',
-  'smartico-reverse': 'Reverse',
-  'sdk-message': 'SDK',
-};
 
 export function captureRowId(id: number): string {
   return `capture-row-${id}`;
@@ -18,14 +13,28 @@ export function captureRowId(id: number): string {
 
 interface CaptureRowProps {
   capture: CaptureSummary;
+  /** Part of the (multi-)selection. */
   selected: boolean;
+  /** The capture the detail pane shows. */
+  current: boolean;
   top: number;
 }
 
+function describe(capture: CaptureSummary, time: string, size: string): string {
+  const parts = [`${capture.method} ${capture.path}`, `status ${capture.status}`, time, size];
+  if (capture.kind) parts.push(KIND_NAMES[capture.kind]);
+  if (capture.valid !== null) parts.push(capture.valid ? 'valid' : 'invalid');
+  if (capture.pinned) parts.push('pinned');
+  return parts.join(', ');
+}
+
 /** One list row; memoised because thousands stream past while only a few change. */
-export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: CaptureRowProps) {
+export const CaptureRow = memo(function CaptureRow({ capture, selected, current, top }: CaptureRowProps) {
   const time = formatTime(capture.receivedAt);
   const size = formatBytes(capture.bodySize);
+  let className = 'capture-row';
+  if (selected) className += ' capture-row-selected';
+  if (current) className += ' capture-row-current';
   return (
     <div
       id={captureRowId(capture.id)}
@@ -33,8 +42,8 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: C
       aria-selected={selected}
       // Focus stays on the listbox (aria-activedescendant); -1 only satisfies the option role.
       tabIndex={-1}
-      aria-label={`${capture.method} ${capture.path}, status ${capture.status}, ${time}, ${size}${capture.kind ? `, ${KIND_LABELS[capture.kind]}${capture.valid === false ? ' (malformed)' : ''}` : ''}`}
-      className={selected ? 'capture-row capture-row-selected' : 'capture-row'}
+      aria-label={describe(capture, time, size)}
+      className={className}
       data-testid="capture-row"
       data-id={capture.id}
       style={{ transform: `translateY(${top}px)` }}
@@ -42,14 +51,35 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, top }: C
       <span className={`cell cell-method method-${methodTone(capture.method)}`} data-testid="row-method">
         {capture.method}
       </span>
-      <span className="cell cell-path" title={capture.path}>
+      <span
+        className="cell cell-path"
+        title={capture.note ? `${capture.path}\n${capture.note}` : capture.path}
+      >
+        {capture.pinned && (
+          <span className="row-pin" data-testid="row-pin" title="Pinned">
+            <Star size={12} fill="currentColor" aria-hidden />
+          </span>
+        )}
         {capture.kind && (
           <span
             className={capture.valid === false ? 'row-kind row-kind-invalid' : 'row-kind'}
             data-testid="row-kind"
-            title={capture.valid === false ? 'Recognised, but not the documented shape' : undefined}
+            data-kind={capture.kind}
+            title={KIND_NAMES[capture.kind]}
           >
-            {KIND_LABELS[capture.kind]}
+            {KIND_BADGES[capture.kind]}
+          </span>
+        )}
+        {capture.valid !== null && (
+          <span
+            className={capture.valid ? 'row-valid row-valid-yes' : 'row-valid row-valid-no'}
+            data-testid="row-valid"
+            data-valid={capture.valid}
+            title={
+              capture.valid ? 'Matches the documented shape' : 'Recognised, but not the documented shape'
+            }
+          >
+            {capture.valid ? 'valid' : 'invalid'}
           </span>
         )}
         <span className="row-path" data-testid="row-path">

@@ -2,6 +2,7 @@ import { Scissors } from 'lucide-react';
 import type { CaptureDetail } from '../../../shared/domain';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { methodTone, statusTone } from './captureFormat';
+import { KIND_NAMES } from './captureKinds';
 
 function remoteAddress(detail: CaptureDetail): string {
   // IPv6 addresses need brackets before a port, as in a URL.
@@ -20,6 +21,19 @@ export function DetailSummary({ detail }: { detail: CaptureDetail }) {
         <span className={`method-badge method-${methodTone(detail.method)}`}>{detail.method}</span>
         <span className="detail-path">{detail.path}</span>
         <span className={`status-badge status-${statusTone(detail.status)}`}>{detail.status}</span>
+        {detail.kind && (
+          <span className="kind-badge" data-testid="detail-kind">
+            {KIND_NAMES[detail.kind]}
+          </span>
+        )}
+        {detail.valid !== null && (
+          <span
+            className={detail.valid ? 'valid-badge' : 'valid-badge valid-badge-no'}
+            data-testid="detail-valid"
+          >
+            {detail.valid ? 'valid' : 'invalid'}
+          </span>
+        )}
         {detail.truncated && (
           <span className="truncated-badge" data-testid="truncated-badge">
             <Scissors size={12} aria-hidden />

@@ -1,24 +1,37 @@
 import type { CaptureDetail } from '../../../shared/domain';
+import { headerValue } from '../../lib/contentType';
 import { AnsweredBy } from './AnsweredBy';
-import { BodyView } from './BodyView';
+import { BodyPanel } from './body/BodyPanel';
 import { Findings } from './Findings';
 import { HeadersTable } from './HeadersTable';
 
-export function RequestPanel({ detail }: { detail: CaptureDetail }) {
+/** The request body, with what validation found about it on top (the Findings tab has the doctor). */
+export function RequestBodyPanel({ detail }: { detail: CaptureDetail }) {
   return (
     <>
       <Findings findings={detail.findings} />
-      <section className="detail-section" aria-label="Request headers">
-        <h3 className="section-title">
-          Headers <span className="count">{detail.headers.length}</span>
-        </h3>
-        <HeadersTable headers={detail.headers} testId="headers-table" label="Request headers" />
-      </section>
       <section className="detail-section" aria-label="Request body">
-        <h3 className="section-title">Body</h3>
-        <BodyView bodyBase64={detail.bodyBase64} truncated={detail.truncated} testId="body-view" />
+        <BodyPanel
+          key={detail.id}
+          captureId={detail.id}
+          side="request"
+          contentType={detail.contentType}
+          truncated={detail.truncated}
+          testId="body-view"
+        />
       </section>
     </>
+  );
+}
+
+export function RequestHeadersPanel({ detail }: { detail: CaptureDetail }) {
+  return (
+    <section className="detail-section" aria-label="Request headers">
+      <h3 className="section-title">
+        Headers <span className="count">{detail.headers.length}</span>
+      </h3>
+      <HeadersTable headers={detail.headers} testId="headers-table" label="Request headers" />
+    </section>
   );
 }
 
@@ -41,7 +54,13 @@ export function ResponsePanel({ detail }: { detail: CaptureDetail }) {
       </section>
       <section className="detail-section" aria-label="Response body">
         <h3 className="section-title">Body</h3>
-        <BodyView bodyBase64={response.bodyBase64} testId="response-body-view" />
+        <BodyPanel
+          key={detail.id}
+          captureId={detail.id}
+          side="response"
+          contentType={headerValue(response.headers, 'content-type')}
+          testId="response-body-view"
+        />
       </section>
     </>
   );

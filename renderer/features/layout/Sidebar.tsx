@@ -1,10 +1,13 @@
-import { Inbox, type LucideIcon, Reply, Settings, Webhook } from 'lucide-react';
+import { Inbox, type LucideIcon, Repeat2, Reply, Send, Settings, Webhook } from 'lucide-react';
+import type { Section } from '../../state/navigationStore';
 
-export type Section = 'captures' | 'responders' | 'settings';
+export type { Section };
 
 const SECTIONS: readonly { id: Section; label: string; Icon: LucideIcon }[] = [
   { id: 'captures', label: 'Captures', Icon: Inbox },
   { id: 'responders', label: 'Responders', Icon: Reply },
+  { id: 'composer', label: 'Composer', Icon: Send },
+  { id: 'replay', label: 'Replay', Icon: Repeat2 },
   { id: 'settings', label: 'Settings', Icon: Settings },
 ];
 

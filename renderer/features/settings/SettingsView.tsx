@@ -3,6 +3,7 @@ import { useReceiver, useSettings } from '../../state/StoresContext';
 import { Notice } from '../../ui/Notice';
 import { ReceiverForm } from './ReceiverForm';
 import { RestartReceiverButton } from './RestartReceiverButton';
+import { RetentionForm } from './RetentionForm';
 import { ThemePicker } from './ThemePicker';
 import './settings.css';
 
@@ -53,6 +54,7 @@ export function SettingsView() {
             <>
               <ReceiverForm receiver={settings.receiver} />
               <ReceiverStatusCard />
+              <RetentionForm retention={settings.retention} />
               <ThemePicker theme={settings.theme} />
             </>
           ) : (

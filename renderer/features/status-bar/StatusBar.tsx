@@ -1,6 +1,6 @@
 import type { ReceiverStatus } from '../../../shared/domain';
 import type { ConnectionState } from '../../client';
-import { useCaptures, useConnection, useReceiver } from '../../state/StoresContext';
+import { useCaptures, useConnection, useHealth, useReceiver } from '../../state/StoresContext';
 import { CopyButton } from '../../ui/CopyButton';
 import './status-bar.css';
 
@@ -63,11 +63,25 @@ function BridgeIndicator() {
   );
 }
 
+/** Shown only while captures cannot be written; the banner above says why and what to do. */
+function StoreIndicator() {
+  const failing = useHealth((s) => s.health?.state === 'failing');
+  if (!failing) return null;
+  return (
+    <div className="status-item" data-testid="store-health-status">
+      <span className="status-dot status-dot-error" aria-hidden />
+      <span>Store</span>
+      <span className="status-error-text">not saving</span>
+    </div>
+  );
+}
+
 export function StatusBar() {
   const total = useCaptures((s) => s.total);
   return (
     <footer className="status-bar">
       <ReceiverIndicator />
+      <StoreIndicator />
       <div className="status-spacer" />
       <div className="status-item">
         <span data-testid="capture-total">{total}</span>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeUrl, takeBridgeToken } from '../../../renderer/client/bridgeAuth';
 import { draftFromSettings, validateReceiverDraft } from '../../../renderer/features/settings/receiverDraft';
-import { decodeBase64Body, decodeBody } from '../../../renderer/lib/bodyDecoding';
 import { formatBytes, formatTime } from '../../../renderer/lib/format';
 import { hexDump } from '../../../renderer/lib/hexDump';
 import { formatJson } from '../../../renderer/lib/jsonFormat';
@@ -67,47 +66,6 @@ describe('formatJson', () => {
   it('handles deep nesting without throwing', () => {
     expect(formatJson('['.repeat(100000) + ']'.repeat(100000))).toBeNull();
     expect(formatJson('['.repeat(100) + ']'.repeat(100))).not.toBeNull();
-  });
-});
-
-describe('decodeBody', () => {
-  it('json', () => expect(decodeBody(enc('{"hello":"world"}')).kind).toBe('json'));
-  it('text', () => expect(decodeBody(enc('hello world')).kind).toBe('text'));
-  it('gzip -> hex', () => {
-    const b = decodeBody(new Uint8Array([0, 1, 2, 0xfe, 0xff]));
-    expect(b.kind).toBe('hex');
-    expect(b.text).toContain('00 01 02 fe ff');
-    console.log(JSON.stringify(b.text));
-    expect(b.text.length).toBe(
-      '00000000  00 01 02 33 34 35 36 37  38 39 61 62 63 64 65 66  |0123456789abcdef|'.length - 11,
-    );
-  });
-  it('truncated mid-char stays text', () => {
-    const bytes = enc('héllo');
-    const cut = bytes.subarray(0, 2); // 'h' + first byte of é
-    expect(decodeBody(cut, { truncated: true }).kind).toBe('text');
-    expect(decodeBody(cut).kind).toBe('hex');
-  });
-  it('clips large text', () => {
-    const b = decodeBody(enc('a'.repeat(300 * 1024)));
-    expect(b.kind).toBe('text');
-    expect(b.clipped).toBe(true);
-    expect(b.text.length).toBe(256 * 1024);
-  });
-  it('clips large binary', () => {
-    const big = new Uint8Array(300 * 1024);
-    big[0] = 0xff;
-    const b = decodeBody(big);
-    expect(b.kind).toBe('hex');
-    expect(b.clipped).toBe(true);
-    expect(b.text.split('\n').length).toBe(16384);
-  });
-  it('empty', () =>
-    expect(decodeBody(new Uint8Array())).toMatchObject({ kind: 'text', text: '', totalBytes: 0 }));
-  it('bad base64', () => expect(decodeBase64Body('@@@').ok).toBe(false));
-  it('base64', () => {
-    const r = decodeBase64Body(btoa('[1, 2]'));
-    expect(r.ok && r.body.text).toBe('[\n  1,\n  2\n]');
   });
 });
 

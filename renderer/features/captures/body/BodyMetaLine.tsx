@@ -1,0 +1,49 @@
+import { formatBytes } from '../../../lib/format';
+import type { BodyMeta } from './useCaptureBody';
+
+interface BodyMetaLineProps {
+  meta: BodyMeta;
+  view: string | null;
+  /** The stored body was cut at the receiver's size limit. */
+  truncated: boolean;
+  /** Only the first part of the body is loaded. */
+  partial: boolean;
+  loadingRest?: boolean;
+  onLoadRest?: () => void;
+}
+
+/** Size, Content-Encoding decoding (or why it failed), truncation and "load the rest", in words. */
+export function BodyMetaLine({ meta, view, truncated, partial, loadingRest, onLoadRest }: BodyMetaLineProps) {
+  return (
+    <div className="body-meta">
+      <span>{meta.totalSize === 0 ? 'No body' : formatBytes(meta.totalSize)}</span>
+      {meta.decoded && (
+        <span className="body-decoded" data-testid="body-decoded">
+          decoded from {meta.decoded}
+        </span>
+      )}
+      {meta.decodeError && (
+        <span className="body-warning" data-testid="body-decode-error">
+          {meta.decodeError}
+        </span>
+      )}
+      {truncated && (
+        <span className="body-warning">The body was cut at the receiver's size limit when it arrived.</span>
+      )}
+      {partial && view !== null && (
+        <span className="body-partial" data-testid="body-partial">
+          Showing the first {formatBytes(meta.size)} of {formatBytes(meta.totalSize)}
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="load-rest"
+            disabled={loadingRest}
+            onClick={onLoadRest}
+          >
+            {loadingRest ? 'Loading…' : 'Load the rest'}
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { CircleCheck, CircleX, Info } from 'lucide-react';
+import type { Diagnosis } from '../../../../shared/doctor';
+import { Ticks } from './Ticks';
+
+interface AdviceItem {
+  title: string;
+  explanation: string;
+  fix: string;
+  line?: number;
+  column?: number;
+}
+
+function Advice({ item }: { item: AdviceItem }) {
+  return (
+    <>
+      <h4 className="advice-title">
+        {item.title}
+        {item.line !== undefined && item.column !== undefined && (
+          <span className="advice-where">
+            line {item.line}, column {item.column}
+          </span>
+        )}
+      </h4>
+      <p className="advice-explanation">
+        <Ticks text={item.explanation} />
+      </p>
+      <p className="advice-fix">
+        <strong>Fix:</strong> <Ticks text={item.fix} />
+      </p>
+    </>
+  );
+}
+
+/** The JSON doctor's diagnosis: where the first error is, the likely causes with fixes, and warnings. */
+export function DoctorReport({ diagnosis }: { diagnosis: Diagnosis }) {
+  return (
+    <div className="doctor" data-testid="doctor">
+      {diagnosis.valid && diagnosis.kind === 'json' && (
+        <p className="doctor-ok" data-testid="doctor-ok">
+          <CircleCheck size={14} aria-hidden /> Valid JSON
+          {diagnosis.documents > 1
+            ? ` (${diagnosis.documents} documents)`
+            : ` (top level: ${diagnosis.topLevel})`}
+          .
+        </p>
+      )}
+      {diagnosis.valid && diagnosis.kind === 'not-json' && (
+        <p className="doctor-not-json muted" data-testid="doctor-not-json">
+          <Info size={14} aria-hidden /> {diagnosis.reason}
+        </p>
+      )}
+      {!diagnosis.valid && (
+        <>
+          <p className="doctor-error" data-testid="doctor-error">
+            <CircleX size={14} aria-hidden /> Invalid JSON at line {diagnosis.error.line}, column{' '}
+            {diagnosis.error.column} (byte {diagnosis.error.offset})
+          </p>
+          {/* Whitespace matters: the caret line is aligned under the excerpt character for character. */}
+          <pre className="doctor-excerpt" data-testid="doctor-excerpt">
+            {`${diagnosis.error.excerpt}\n${diagnosis.error.caret}`}
+          </pre>
+          <p className="doctor-message" data-testid="doctor-message">
+            {diagnosis.error.message}
+          </p>
+          {diagnosis.causes.length > 0 && (
+            <>
+              <h3 className="section-title">
+                {diagnosis.causes.length === 1 ? 'Likely cause' : 'Likely causes, most likely first'}
+              </h3>
+              <ol className="advice-list">
+                {diagnosis.causes.map((cause) => (
+                  <li key={cause.id} className="advice" data-testid="doctor-cause" data-cause-id={cause.id}>
+                    <Advice item={cause} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </>
+      )}
+      {diagnosis.warnings.length > 0 && (
+        <>
+          <h3 className="section-title">
+            Warnings <span className="count">{diagnosis.warnings.length}</span>
+          </h3>
+          <ul className="advice-list">
+            {diagnosis.warnings.map((warning) => (
+              <li
+                key={`${warning.id}:${warning.offset ?? ''}`}
+                className="advice advice-warning"
+                data-testid="doctor-warning"
+                data-warning-id={warning.id}
+              >
+                <Advice item={warning} />
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,115 @@
+import type { HttpExchange } from '../../../shared/composer';
+import { useComposer } from '../../state/StoresContext';
+import { CopyButton } from '../../ui/CopyButton';
+import { bodyText, formatMs, httpErrorHint } from './composerFormat';
+import { PairsTable } from './PairsTable';
+import { TimingBars } from './TimingBars';
+
+function BodyBlock({ base64, testId, label }: { base64: string; testId: string; label: string }) {
+  const body = bodyText(base64);
+  if (body.size === 0) return <p className="composer-hint">No body.</p>;
+  return (
+    <div className="composer-body-block">
+      <div className="composer-body-head">
+        <span className="composer-hint">{body.size} bytes</span>
+        {body.isText && <CopyButton text={body.text} label={`Copy the ${label}`} />}
+      </div>
+      <pre className={body.isText ? 'composer-code' : 'composer-code composer-hint'} data-testid={testId}>
+        {body.text}
+      </pre>
+    </div>
+  );
+}
+
+function statusTone(status: number): string {
+  if (status >= 200 && status < 300) return 'ok';
+  if (status >= 300 && status < 400) return 'redirect';
+  return 'bad';
+}
+
+function Exchange({ exchange }: { exchange: HttpExchange }) {
+  const { response, error, request } = exchange;
+  return (
+    <>
+      {response ? (
+        <p className="composer-response-line">
+          <span
+            className={`composer-status composer-status-${statusTone(response.status)}`}
+            data-testid="composer-response-status"
+          >
+            {response.status}
+          </span>
+          <span>{response.statusText}</span>
+          <span className="composer-hint">in {formatMs(exchange.timings.totalMs)}</span>
+        </p>
+      ) : (
+        <div className="composer-error" role="alert" data-testid="composer-send-error">
+          <p>
+            <strong>No answer:</strong> {error?.message ?? 'the request failed.'}
+          </p>
+          {error && <p>{httpErrorHint(error.code)}</p>}
+        </div>
+      )}
+      {exchange.redirects.length > 0 && (
+        <>
+          <h4 className="composer-subtitle">Redirects followed</h4>
+          <ol className="composer-redirects">
+            {exchange.redirects.map((redirect, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: redirects are a fixed list in the order followed
+              <li key={index}>
+                {redirect.status} → {redirect.url}
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      {response && (
+        <>
+          <h4 className="composer-subtitle">Response headers</h4>
+          <PairsTable pairs={response.headers} label="Response headers" empty="No headers." />
+          <h4 className="composer-subtitle">Response body</h4>
+          <BodyBlock base64={response.bodyBase64} testId="composer-response-body" label="response body" />
+          {response.truncated && (
+            <p className="composer-hint">
+              Only the first part of the {response.bodySize}-byte body was kept.
+            </p>
+          )}
+        </>
+      )}
+      <h4 className="composer-subtitle">Timings</h4>
+      <TimingBars timings={exchange.timings} />
+      <details className="composer-sent">
+        <summary>
+          Request sent: {request.method} {request.url}
+        </summary>
+        <PairsTable pairs={request.headers} label="Headers sent" empty="No headers." />
+        <BodyBlock base64={request.bodyBase64} testId="composer-sent-body" label="request body" />
+      </details>
+    </>
+  );
+}
+
+/** The last send (or the history entry opened): status, headers, body, timings, or why it failed. */
+export function ResponseView() {
+  const entry = useComposer((s) => s.entry);
+  const sendError = useComposer((s) => s.sendError);
+  return (
+    <div className="composer-response" data-testid="composer-response">
+      {sendError && (
+        <p className="composer-error" role="alert" data-testid="composer-send-error">
+          {sendError}
+        </p>
+      )}
+      {entry ? (
+        <>
+          <p className="composer-hint">
+            {entry.requestName} · sent {new Date(entry.exchange.startedAt).toLocaleString()}
+          </p>
+          <Exchange exchange={entry.exchange} />
+        </>
+      ) : (
+        !sendError && <p className="composer-hint">Send the request to see the answer here.</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import type { HttpExchange, HttpTimings } from '../../../shared/composer';
+import type { HeaderPair } from '../../../shared/domain';
+import { CopyButton } from '../../ui/CopyButton';
+import { bodyText, formatMs, statusTone } from './bodyText';
+
+export function HeaderTable({ headers, label }: { headers: readonly HeaderPair[]; label: string }) {
+  if (headers.length === 0) return <p className="muted">No headers.</p>;
+  return (
+    <table className="replay-headers" aria-label={label}>
+      <tbody>
+        {headers.map(([name, value], index) => (
+          // Repeated names are legitimate and the order is what was sent, so the place is the identity.
+          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in wire order
+          <tr key={index}>
+            <th scope="row">{name}</th>
+            <td>{value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BodyBlock({ base64, label, testId }: { base64: string; label: string; testId?: string }) {
+  const body = bodyText(base64);
+  if (body.size === 0) return <p className="muted">No body.</p>;
+  return (
+    <div className="replay-body">
+      <div className="replay-body-head">
+        <span className="muted">{body.size} bytes</span>
+        {body.isText && <CopyButton text={body.text} label={`Copy ${label}`} />}
+      </div>
+      <pre className={body.isText ? 'replay-pre' : 'replay-pre muted'} data-testid={testId}>
+        {body.text}
+      </pre>
+    </div>
+  );
+}
+
+const PHASES: readonly { key: keyof Omit<HttpTimings, 'reusedConnection'>; label: string }[] = [
+  { key: 'dnsMs', label: 'DNS' },
+  { key: 'connectMs', label: 'Connect' },
+  { key: 'tlsMs', label: 'TLS' },
+  { key: 'firstByteMs', label: 'First byte' },
+  { key: 'totalMs', label: 'Total' },
+];
+
+/** Milliseconds from the start to each point, like curl's -w times; a phase that did not happen shows —. */
+export function TimingsView({ timings }: { timings: HttpTimings }) {
+  return (
+    <div>
+      <dl className="replay-timings" data-testid="replay-timings">
+        {PHASES.map(({ key, label }) => (
+          <div key={key}>
+            <dt>{label}</dt>
+            <dd>{formatMs(timings[key])}</dd>
+          </div>
+        ))}
+      </dl>
+      {timings.reusedConnection && <p className="muted">Sent over a connection opened earlier.</p>}
+    </div>
+  );
+}
+
+/** What a replay sent, what came back (or why nothing did), and how long it took. */
+export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
+  const { request, response, error } = exchange;
+  return (
+    <div className="replay-exchange" data-testid="replay-exchange">
+      <section className="replay-exchange-part" aria-label="Request sent">
+        <h3 className="replay-subtitle">Request sent</h3>
+        <p className="replay-request-line">
+          <span className="replay-method">{request.method}</span>{' '}
+          <span className="replay-url">{request.url}</span>
+        </p>
+        <HeaderTable headers={request.headers} label="Request headers" />
+        <BodyBlock base64={request.bodyBase64} label="request body" testId="replay-request-body" />
+      </section>
+      <section className="replay-exchange-part" aria-label="Response">
+        <h3 className="replay-subtitle">Response</h3>
+        {response ? (
+          <>
+            <p className="replay-request-line">
+              <span
+                className={`replay-status replay-status-${statusTone(response.status)}`}
+                data-testid="replay-response-status"
+              >
+                {response.status} {response.statusText}
+              </span>
+            </p>
+            <HeaderTable headers={response.headers} label="Response headers" />
+            <BodyBlock base64={response.bodyBase64} label="response body" testId="replay-response-body" />
+            {response.truncated && (
+              <p className="muted">Only the first part of the {response.bodySize}-byte body was kept.</p>
+            )}
+          </>
+        ) : (
+          <p className="replay-error-text" data-testid="replay-response-error">
+            No answer: {error?.message ?? 'the request failed.'}
+          </p>
+        )}
+        {exchange.redirects.length > 0 && (
+          <ol className="replay-redirects" aria-label="Redirects followed">
+            {exchange.redirects.map((redirect, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: redirects are a fixed list in the order followed
+              <li key={index}>
+                {redirect.status} → {redirect.url}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <section className="replay-exchange-part" aria-label="Timings">
+        <h3 className="replay-subtitle">Timings</h3>
+        <TimingsView timings={exchange.timings} />
+      </section>
+    </div>
+  );
+}

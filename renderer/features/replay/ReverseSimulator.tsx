@@ -1,0 +1,184 @@
+import { Play } from 'lucide-react';
+import { useState } from 'react';
+import type { LoadReport } from '../../../shared/replay';
+import { useReplay } from '../../state/StoresContext';
+import { formatMs } from './bodyText';
+import { parseCount, parseRate, urlProblem } from './drafts';
+import { Field, RunButton, Section, SimError } from './fields';
+import { SimTarget } from './SimTarget';
+
+function tone(status: string): string {
+  if (status === 'error') return 'error';
+  return status.startsWith('2') ? 'ok' : 'warn';
+}
+
+function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }) {
+  const statuses = Object.entries(report.statuses).sort(([a], [b]) => a.localeCompare(b));
+  const latency = report.latencyMs;
+  return (
+    <div
+      className={stale ? 'replay-report replay-report-stale' : 'replay-report'}
+      data-testid="reverse-sim-result"
+    >
+      <p className="replay-verdict">
+        {stale && 'Previous run: '}
+        {report.sent} call{report.sent === 1 ? '' : 's'} in {formatMs(report.durationMs)}.
+      </p>
+      <Section title="Answers">
+        <ul className="replay-distribution">
+          {statuses.map(([status, count]) => (
+            <li key={status} data-testid="reverse-sim-status" data-status={status}>
+              <span className={`replay-status replay-status-${tone(status)}`}>{status}</span>
+              {/* A <progress> draws the share without a style from data, which the strict CSP would not allow in markup. */}
+              <progress
+                className={`replay-distribution-bar replay-fill-${tone(status)}`}
+                max={Math.max(report.sent, 1)}
+                value={count}
+                aria-label={`${status}: ${count} of ${report.sent}`}
+              />
+              <span>{count}</span>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="Latency">
+        {latency ? (
+          <dl className="replay-timings" data-testid="reverse-sim-latency">
+            <div>
+              <dt>p50</dt>
+              <dd>{formatMs(latency.p50)}</dd>
+            </div>
+            <div>
+              <dt>p90</dt>
+              <dd>{formatMs(latency.p90)}</dd>
+            </div>
+            <div>
+              <dt>p99</dt>
+              <dd>{formatMs(latency.p99)}</dd>
+            </div>
+            <div>
+              <dt>max</dt>
+              <dd>{formatMs(latency.max)}</dd>
+            </div>
+          </dl>
+        ) : (
+          <p className="muted">No call was answered.</p>
+        )}
+      </Section>
+      {report.errors.length > 0 && (
+        <Section title="Errors">
+          <ul className="replay-problems">
+            {report.errors.map((error) => (
+              <li key={error}>{error}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </div>
+  );
+}
+
+/** Plays the CRM platform's reverse integration: N calls (POST JSON or GET query) at R per second. */
+export function ReverseSimulator() {
+  const run = useReplay((s) => s.reverse);
+  const simulateReverse = useReplay((s) => s.simulateReverse);
+  const [target, setTarget] = useState('');
+  const [method, setMethod] = useState<'POST' | 'GET'>('POST');
+  const [count, setCount] = useState('20');
+  const [rate, setRate] = useState('10');
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const start = () => {
+    const problem = urlProblem(target, 'The target');
+    if (problem) return setFormError(problem);
+    const calls = parseCount(count, 'The number of calls', 100_000);
+    if (!calls.ok) return setFormError(calls.error);
+    const perSecond = parseRate(rate);
+    if (!perSecond.ok) return setFormError(perSecond.error);
+    if (perSecond.value === null) return setFormError('Calls per second must be a number above 0.');
+    setFormError(null);
+    void simulateReverse({
+      targetUrl: target.trim(),
+      method,
+      count: calls.value,
+      ratePerSecond: perSecond.value,
+      timeoutMs: 10_000,
+    });
+  };
+
+  return (
+    <div className="replay-sim">
+      <div className="replay-sim-form">
+        <Section title="Reverse integration">
+          <p className="replay-field-hint">
+            Calls your endpoint each time the platform “sends an asset”: <code>login</code>, <code>time</code>{' '}
+            (epoch ms), <code>view_url</code>, <code>channel</code>, <code>campaign_name</code> — as a JSON
+            body (POST) or query parameters (GET).
+          </p>
+          <SimTarget
+            value={target}
+            onChange={setTarget}
+            testId="reverse-sim-target"
+            receiverPath="smartico/reverse"
+            hint="The integrator's endpoint."
+          />
+          <div className="replay-grid replay-grid-3">
+            <Field label="Method" hint="POST sends JSON; GET, query parameters.">
+              {(id, hintId) => (
+                <select
+                  id={id}
+                  className="input"
+                  value={method}
+                  aria-describedby={hintId}
+                  data-testid="reverse-sim-method"
+                  onChange={(event) => setMethod(event.target.value === 'GET' ? 'GET' : 'POST')}
+                >
+                  <option value="POST">POST</option>
+                  <option value="GET">GET</option>
+                </select>
+              )}
+            </Field>
+            <Field label="Calls">
+              {(id) => (
+                <input
+                  id={id}
+                  className="input"
+                  inputMode="numeric"
+                  value={count}
+                  data-testid="reverse-sim-count"
+                  onChange={(event) => setCount(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Per second">
+              {(id) => (
+                <input
+                  id={id}
+                  className="input"
+                  inputMode="decimal"
+                  value={rate}
+                  data-testid="reverse-sim-rate"
+                  onChange={(event) => setRate(event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          <SimError message={formError ?? run.error} />
+          <div className="replay-actions">
+            <RunButton running={run.running} onClick={start} testId="reverse-sim-run" runningLabel="Calling…">
+              <Play size={14} aria-hidden />
+              Run simulation
+            </RunButton>
+          </div>
+        </Section>
+      </div>
+      <div className="replay-sim-report">
+        {run.report ? (
+          <ReverseReport report={run.report} stale={run.running} />
+        ) : (
+          <p className="muted replay-placeholder">The answers and latencies appear here.</p>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import type { SmsAttempt, SmsSimulationReport } from '../../../shared/replay';
+import { statusTone, statusWords } from './bodyText';
+import { Section } from './fields';
+
+function summary(report: SmsSimulationReport): string {
+  const acknowledged = report.ids.filter((id) => id.acknowledged).length;
+  const attempts = report.attempts.length;
+  const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+  if (report.ok) return `All ${report.ids.length} ids acknowledged after ${tries}.`;
+  return `${acknowledged} of ${report.ids.length} ids acknowledged after ${tries}; the gateway gave up on the rest.`;
+}
+
+function AttemptItem({ attempt }: { attempt: SmsAttempt }) {
+  const acknowledged = new Set(attempt.acknowledged);
+  const missing = attempt.sent.filter((id) => !acknowledged.has(id));
+  return (
+    <li className="replay-attempt" data-testid="sms-sim-attempt">
+      <div className="replay-attempt-head">
+        <strong>Attempt {attempt.attempt}</strong>
+        <span className={`replay-status replay-status-${statusTone(attempt.status)}`}>
+          {statusWords(attempt.status, attempt.error)}
+        </span>
+      </div>
+      <dl className="replay-facts">
+        <dt>Sent</dt>
+        <dd className="replay-mono">{attempt.sent.join(', ')}</dd>
+        <dt>Acknowledged</dt>
+        <dd className="replay-mono">
+          {attempt.acknowledged.length > 0 ? attempt.acknowledged.join(', ') : 'none'}
+        </dd>
+        {missing.length > 0 && (
+          <>
+            <dt>Not acknowledged</dt>
+            <dd className="replay-mono">{missing.join(', ')}</dd>
+          </>
+        )}
+      </dl>
+      {attempt.problems.length > 0 && (
+        <ul className="replay-problems" aria-label={`Problems in attempt ${attempt.attempt}`}>
+          {attempt.problems.map((problem) => (
+            <li key={problem} data-testid="sms-sim-problem">
+              {problem}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="replay-field-hint">Raw answer</p>
+      <pre className="replay-pre replay-pre-short" data-testid="sms-sim-raw">
+        {attempt.bodyText === '' ? '(empty)' : attempt.bodyText}
+      </pre>
+    </li>
+  );
+}
+
+/** Per id (acknowledged, attempts used) and per attempt (what was sent, what came back, what was off). */
+export function SmsReport({ report, stale }: { report: SmsSimulationReport; stale: boolean }) {
+  return (
+    <div
+      className={stale ? 'replay-report replay-report-stale' : 'replay-report'}
+      data-testid="sms-sim-result"
+    >
+      <p
+        className={report.ok ? 'replay-verdict replay-same' : 'replay-verdict replay-differ'}
+        data-testid="sms-sim-summary"
+      >
+        {stale && 'Previous run: '}
+        {summary(report)}
+      </p>
+      <Section title="Per id">
+        <table className="replay-table">
+          <thead>
+            <tr>
+              <th scope="col">id_sms</th>
+              <th scope="col">Acknowledged</th>
+              <th scope="col">Attempts used</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.ids.map((id) => (
+              <tr key={id.idSms} data-testid="sms-sim-id" data-acknowledged={id.acknowledged ? 'yes' : 'no'}>
+                <td className="replay-mono">{id.idSms}</td>
+                <td className={id.acknowledged ? 'replay-yes' : 'replay-no'}>
+                  {id.acknowledged ? 'yes' : 'no'}
+                </td>
+                <td>{id.attemptsUsed}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </Section>
+      <Section title="Per attempt">
+        <ol className="replay-attempts">
+          {report.attempts.map((attempt) => (
+            <AttemptItem key={attempt.attempt} attempt={attempt} />
+          ))}
+        </ol>
+      </Section>
+    </div>
+  );
+}

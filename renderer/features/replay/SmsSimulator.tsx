@@ -1,0 +1,170 @@
+import { Play } from 'lucide-react';
+import { useState } from 'react';
+import { useReplay } from '../../state/StoresContext';
+import { generateIds, parseCount, parseList, urlProblem } from './drafts';
+import { Field, RunButton, Section, SimError } from './fields';
+import { SimTarget } from './SimTarget';
+import { SmsReport } from './SmsReport';
+
+/** The gateway's states (seed 004). */
+const STATES = ['send', 'not_deliver', 'expired', 'deliver', 'read', 'partly_deliver'] as const;
+
+/** Plays the SMS gateway: posts a status batch, re-sends what the answer does not acknowledge. */
+export function SmsSimulator() {
+  const run = useReplay((s) => s.sms);
+  const simulateSms = useReplay((s) => s.simulateSms);
+  const [target, setTarget] = useState('');
+  const [ids, setIds] = useState('3234, 3235');
+  const [generateCount, setGenerateCount] = useState('10');
+  const [state, setState] = useState<string>('deliver');
+  const [attempts, setAttempts] = useState('5');
+  const [intervalMs, setIntervalMs] = useState('1000');
+  const [formError, setFormError] = useState<string | null>(null);
+
+  const generate = () => {
+    const count = parseCount(generateCount, 'How many ids', 10_000);
+    if (!count.ok) return setFormError(count.error);
+    setFormError(null);
+    // Numbers in the gateway's range; a random start keeps runs apart in the SMS timeline.
+    setIds(generateIds(count.value, 100_000 + Math.floor(Math.random() * 900_000)).join(', '));
+  };
+
+  const start = () => {
+    const problem = urlProblem(target, 'The target');
+    if (problem) return setFormError(problem);
+    const list = parseList(ids);
+    if (list.length === 0) return setFormError('Write at least one id_sms, or generate some.');
+    const tries = parseCount(attempts, 'Attempts', 50);
+    if (!tries.ok) return setFormError(tries.error);
+    const wait = parseCount(intervalMs, 'The interval (ms)', 600_000);
+    if (!wait.ok) return setFormError(wait.error);
+    setFormError(null);
+    void simulateSms({
+      targetUrl: target.trim(),
+      ids: list,
+      state,
+      attempts: tries.value,
+      intervalMs: wait.value,
+      timeoutMs: 10_000,
+    });
+  };
+
+  const waitText = (() => {
+    const tries = parseCount(attempts, '', 50);
+    const wait = parseCount(intervalMs, '', 600_000);
+    if (!tries.ok || !wait.ok || tries.value < 2) return null;
+    return `At most ${tries.value} attempts with ${wait.value} ms between them: up to ${((tries.value - 1) * wait.value) / 1000} s of waiting.`;
+  })();
+
+  return (
+    <div className="replay-sim">
+      <div className="replay-sim-form">
+        <Section title="SMS gateway">
+          <p className="replay-field-hint">
+            Posts <code>[{'{"id_sms", "time", "state"}'}]</code> batches. The server must answer{' '}
+            <code>[{'{"id_sms": …}'}]</code> for each status it accepted; the rest are sent again, as the
+            gateway does.
+          </p>
+          <SimTarget
+            value={target}
+            onChange={setTarget}
+            testId="sms-sim-target"
+            receiverPath="sms/status"
+            hint="Where the gateway posts the statuses."
+          />
+          <Field label="id_sms values" hint="Separated by commas. Digits go out as JSON numbers, exactly.">
+            {(id, hintId) => (
+              <textarea
+                id={id}
+                className="input replay-textarea input-mono"
+                rows={2}
+                value={ids}
+                spellCheck={false}
+                aria-describedby={hintId}
+                data-testid="sms-sim-ids"
+                onChange={(event) => setIds(event.target.value)}
+              />
+            )}
+          </Field>
+          <div className="replay-inline">
+            <button
+              type="button"
+              className="button button-small"
+              data-testid="sms-sim-generate"
+              onClick={generate}
+            >
+              Generate
+            </button>
+            <input
+              className="input replay-input-short"
+              inputMode="numeric"
+              value={generateCount}
+              aria-label="How many ids to generate"
+              data-testid="sms-sim-generate-count"
+              onChange={(event) => setGenerateCount(event.target.value)}
+            />
+            <span className="muted">ids</span>
+          </div>
+          <div className="replay-grid replay-grid-3">
+            <Field label="State">
+              {(id) => (
+                <select
+                  id={id}
+                  className="input"
+                  value={state}
+                  data-testid="sms-sim-state"
+                  onChange={(event) => setState(event.target.value)}
+                >
+                  {STATES.map((name) => (
+                    <option key={name} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Attempts">
+              {(id) => (
+                <input
+                  id={id}
+                  className="input"
+                  inputMode="numeric"
+                  value={attempts}
+                  data-testid="sms-sim-attempts"
+                  onChange={(event) => setAttempts(event.target.value)}
+                />
+              )}
+            </Field>
+            <Field label="Interval (ms)">
+              {(id) => (
+                <input
+                  id={id}
+                  className="input"
+                  inputMode="numeric"
+                  value={intervalMs}
+                  data-testid="sms-sim-interval"
+                  onChange={(event) => setIntervalMs(event.target.value)}
+                />
+              )}
+            </Field>
+          </div>
+          {waitText && <p className="replay-field-hint">{waitText}</p>}
+          <SimError message={formError ?? run.error} />
+          <div className="replay-actions">
+            <RunButton running={run.running} onClick={start} testId="sms-sim-run" runningLabel="Simulating…">
+              <Play size={14} aria-hidden />
+              Run simulation
+            </RunButton>
+          </div>
+        </Section>
+      </div>
+      <div className="replay-sim-report">
+        {run.report ? (
+          <SmsReport report={run.report} stale={run.running} />
+        ) : (
+          <p className="muted replay-placeholder">The per-id and per-attempt results appear here.</p>
+        )}
+      </div>
+    </div>
+  );
+}

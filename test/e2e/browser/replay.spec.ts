@@ -1,0 +1,201 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Page } from '@playwright/test';
+import { sendRaw } from '../../helpers/http';
+import { expect, test } from './fixtures';
+
+const STATUS_BATCH =
+  '[{"id_sms":3234,"time":"2011-01-01 12:57:46","state":"deliver"},{"id_sms":3235,"time":"","state":"send"}]';
+
+interface Received {
+  method: string;
+  url: string;
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+/** A stand-in for "the integrator's server, build B": records each request, answers 202 with its own JSON. */
+async function startTarget(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+      });
+      res.writeHead(202, { 'Content-Type': 'application/json', 'X-Handled-By': 'build-b' });
+      res.end('[{"id_sms":3234,"accepted":true}]');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function openReplay(page: Page, uiUrl: string): Promise<void> {
+  await page.goto(uiUrl);
+  await page.getByTestId('nav-replay').click();
+  await expect(page.getByTestId('replay-view')).toBeVisible();
+}
+
+test('one capture replayed to another server: exact bytes, then compared with the original answer', async ({
+  app,
+  page,
+}) => {
+  const target = await startTarget();
+  try {
+    const answer = await sendRaw(`${app.receiverUrl}sms/status`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Signature', 'sig-123'],
+      ],
+      body: STATUS_BATCH,
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body.toString('utf8')).toBe('[{"id_sms":3234},{"id_sms":3235}]');
+
+    await openReplay(page, app.uiUrl);
+    await page.getByTestId('replay-target-input').fill(target.url);
+    const select = page.getByTestId('replay-capture-select');
+    const option = select.locator('option', { hasText: '/sms/status' }).first();
+    await expect(option).toBeAttached();
+    await select.selectOption((await option.getAttribute('value')) ?? '');
+    await page.getByTestId('replay-send').click();
+
+    await expect.poll(() => target.received.length).toBe(1);
+    const [sent] = target.received;
+    expect(sent?.method).toBe('POST');
+    // Rebase (on by default) appends the captured path to the target.
+    expect(sent?.url).toBe('/sms/status');
+    expect(sent?.body.equals(Buffer.from(STATUS_BATCH))).toBe(true);
+    expect(sent?.rawHeaders).toContain('X-Signature');
+
+    const result = page.getByTestId('replay-result').first();
+    await expect(result.getByTestId('replay-result-status')).toHaveText('202');
+    await result.getByRole('button').click();
+    const detail = page.getByTestId('replay-detail');
+    await expect(detail.getByTestId('replay-response-status')).toContainText('202');
+    await expect(detail.getByTestId('replay-request-body')).toHaveText(STATUS_BATCH);
+    await expect(detail.getByTestId('replay-timings')).toContainText('Total');
+
+    await detail.getByTestId('replay-compare').click();
+    const diff = page.getByTestId('replay-diff');
+    await expect(diff).toBeVisible();
+    await expect(diff.getByTestId('diff-status')).toHaveAttribute('data-changed', 'true');
+    await expect(diff.getByTestId('diff-status-left')).toHaveText('200');
+    await expect(diff.getByTestId('diff-status-right')).toHaveText('202');
+    await expect(diff.getByTestId('diff-row').first()).toBeVisible();
+    expect(await diff.getByTestId('diff-row').count()).toBeGreaterThanOrEqual(1);
+    await expect(diff.getByTestId('diff-header-row').filter({ hasText: 'X-Handled-By' })).toBeVisible();
+    // Tall enough that the whole diff fits in its pane for the picture.
+    await page.setViewportSize({ width: 1280, height: 1500 });
+    await diff.screenshot({ path: test.info().outputPath('replay-diff.png') });
+  } finally {
+    await target.close();
+  }
+});
+
+test('bulk replay by filter reports progress to "done" with every capture sent in order', async ({
+  app,
+  page,
+}) => {
+  const target = await startTarget();
+  try {
+    for (const n of [1, 2, 3]) {
+      await sendRaw(`${app.receiverUrl}bulk/${n}`, {
+        method: 'POST',
+        headers: [['Content-Type', 'application/json']],
+        body: `{"n":${n}}`,
+      });
+    }
+    await sendRaw(`${app.receiverUrl}other`, { method: 'POST', body: '{}' });
+
+    await openReplay(page, app.uiUrl);
+    await page.getByTestId('replay-target-input').fill(`${target.url}/api`);
+    await page.getByTestId('replay-filter-input').fill('path:/bulk');
+    await expect(page.getByTestId('replay-filter-matched')).toHaveText('3 captures match.');
+    await page.getByTestId('replay-bulk-start').click();
+
+    const progress = page.getByTestId('replay-progress');
+    await expect(progress).toHaveAttribute('data-state', 'done');
+    await expect(progress.getByTestId('replay-count-sent')).toHaveText('3');
+    await expect(progress.getByTestId('replay-count-ok')).toHaveText('3');
+    await expect(progress.getByTestId('replay-count-errors')).toHaveText('0');
+    await expect(progress.getByTestId('replay-cancel')).toHaveCount(0);
+    expect(target.received.map((r) => r.url)).toEqual(['/api/bulk/1', '/api/bulk/2', '/api/bulk/3']);
+    await expect(page.getByTestId('replay-result')).toHaveCount(3);
+
+    // A filter the core cannot read is reported in words, and bulk replay waits for a good one.
+    await page.getByTestId('replay-filter-input').fill('status:abc');
+    await expect(page.getByTestId('replay-filter-matched')).toHaveAttribute('data-state', 'error');
+    await expect(page.getByTestId('replay-bulk-start')).toBeDisabled();
+  } finally {
+    await target.close();
+  }
+});
+
+test('SMS gateway simulation against the receiver: every id acknowledged after one attempt', async ({
+  app,
+  page,
+}) => {
+  await openReplay(page, app.uiUrl);
+  await page.getByRole('tab', { name: 'SMS gateway' }).click();
+  await page.getByTestId('sms-sim-target').fill(`${app.receiverUrl}sms/status`);
+  await page.getByTestId('sms-sim-ids').fill('1,2,3');
+  await page.getByTestId('sms-sim-run').click();
+
+  const ids = page.getByTestId('sms-sim-id');
+  await expect(ids).toHaveCount(3);
+  for (const row of await ids.all()) {
+    await expect(row).toHaveAttribute('data-acknowledged', 'yes');
+    await expect(row.locator('td').nth(2)).toHaveText('1');
+  }
+  await expect(page.getByTestId('sms-sim-attempt')).toHaveCount(1);
+  await expect(page.getByTestId('sms-sim-summary')).toHaveText('All 3 ids acknowledged after 1 attempt.');
+  await expect(page.getByTestId('sms-sim-run')).toBeEnabled();
+  await page.getByTestId('sms-sim-result').screenshot({ path: test.info().outputPath('sms-simulation.png') });
+});
+
+test('SDK and reverse-integration simulations against the receiver; a bad target is reported in words', async ({
+  app,
+  page,
+}) => {
+  await openReplay(page, app.uiUrl);
+  await page.getByRole('tab', { name: 'SDK' }).click();
+  await page.getByTestId('sdk-sim-target').fill('not a url');
+  await page.getByTestId('sdk-sim-run').click();
+  await expect(page.getByTestId('sim-error')).toContainText('is not a URL');
+
+  await page.getByTestId('sdk-sim-target').fill(`${app.receiverUrl}sdk/messages`);
+  await page.getByTestId('sdk-sim-run').click();
+  const rows = page.getByTestId('sdk-sim-row');
+  await expect(rows).toHaveCount(3);
+  for (const row of await rows.all()) {
+    await expect(row.getByTestId('sdk-sim-code')).toHaveText('000');
+    await expect(row.getByTestId('sdk-sim-outside')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('sim-error')).toHaveCount(0);
+
+  await page.getByRole('tab', { name: 'Reverse integration' }).click();
+  await page.getByTestId('reverse-sim-target').fill(`${app.receiverUrl}smartico/reverse`);
+  await page.getByTestId('reverse-sim-count').fill('5');
+  await page.getByTestId('reverse-sim-rate').fill('50');
+  await page.getByTestId('reverse-sim-run').click();
+  const result = page.getByTestId('reverse-sim-result');
+  await expect(result.getByTestId('reverse-sim-status')).toHaveAttribute('data-status', '200');
+  await expect(result.getByTestId('reverse-sim-status')).toContainText('5');
+  await expect(result.getByTestId('reverse-sim-latency')).toContainText('p99');
+});
