@@ -101,6 +101,17 @@ export interface Rule {
   delay: Delay | null;
   /** Adds CORS headers and answers preflight (OPTIONS) requests itself. */
   cors: boolean;
+  /** Also send every matching request to another server (like `stripe listen --forward-to`); absent or null: no. */
+  forward?: ForwardTarget | null;
+}
+
+export interface ForwardTarget {
+  /** Base URL; with `rebase`, the request's path and query are appended to its path. */
+  url: string;
+  rebase: boolean;
+  /** true: the caller gets the target's answer; false: the rule's own answer, and the forward happens alongside. */
+  passthrough: boolean;
+  timeoutMs: number;
 }
 
 /** The answer when no rule matches. */

@@ -5,6 +5,7 @@ import type { ReceiverSettings } from '../../shared/domain';
 import { createCommandHandlers } from './commands';
 import { createComposerCommands } from './composer/composer-commands';
 import { CoreEvents } from './events';
+import { Forwarder } from './forward/forwarder';
 import { createInspectorCommands } from './inspector/inspector-commands';
 import { ECHO_LIST_LIMIT } from './receiver/echo';
 import type { ReceiverLimits } from './receiver/limits';
@@ -76,6 +77,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     (progress) => events.emit('replayProgress', progress),
     (error) => logger.error(`A bulk replay failed: ${(error as Error).message}`),
   );
+  const forwarder = new Forwarder(store, events);
   const health = new StoreHealthMonitor((next) => events.emit('storeHealth', next));
   // The saved setting, read before every prune so a change applies at once; tests may pass their own.
   const retention = options.retention ?? (() => settings.get().retention);
@@ -107,6 +109,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     settings: effectiveReceiverSettings,
     respond: (request) => engine.respond(request),
     echoList: (bucket) => store.bucketCaptures(bucket, ECHO_LIST_LIMIT),
+    forwarder,
     onStatus: (status) => events.emit('receiverStatus', status),
     logger,
     ...(options.receiverLimits ? { limits: options.receiverLimits } : {}),
@@ -156,6 +159,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       closed = true;
       replayService.cancelAll();
       await receiver.stop();
+      await forwarder.settle();
       await pruner.stop();
       hits.cancel();
       writer.close();

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CaptureDetail, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
+import type { Forwarder } from '../forward/forwarder';
 import { recognizePayload } from '../recognition/recognize';
 import type { RuleOutcome } from '../rules/engine';
 import { type IncomingRequest, incomingRequest } from '../rules/incoming';
@@ -36,6 +37,8 @@ export interface ReceiverDeps {
   echoList: (bucket: string) => CaptureDetail[];
   onStatus: (status: ReceiverStatus) => void;
   logger: Logger;
+  /** Sends copies of requests whose rule forwards them. */
+  forwarder?: Forwarder;
   /** Timeouts and sizes; the defaults suit production, tests shorten them. */
   limits?: Partial<ReceiverLimits>;
 }
@@ -161,23 +164,27 @@ export class Receiver {
     const recognition = read.truncated
       ? { kind: null, valid: null, findings: [] }
       : recognizePayload({ method, path: target, contentType, body: read.body });
-    const outcome: RuleOutcome = read.truncated
+    const incoming = incomingRequest({
+      method,
+      target,
+      headers,
+      body: read.body,
+      contentType,
+      kind: recognition.kind,
+    });
+    let outcome: RuleOutcome = read.truncated
       ? tooLargeOutcome(limit)
       : echo
         ? fixedOutcome(echoSendResponse())
-        : this.safeRespond(
-            incomingRequest({
-              method,
-              target,
-              headers,
-              body: read.body,
-              contentType,
-              kind: recognition.kind,
-            }),
-          );
+        : this.safeRespond(incoming);
+    const forward = outcome.forward;
+    // Passthrough answers with the target's response, so the target is asked before anything is stored.
+    if (forward?.passthrough && this.deps.forwarder)
+      outcome = await this.deps.forwarder.passthrough(incoming, forward, outcome);
     const declared = declaredLength(req);
+    let captureId: number;
     try {
-      await this.deps.writer.write({
+      ({ id: captureId } = await this.deps.writer.write({
         receivedAt,
         method,
         path: target,
@@ -194,12 +201,13 @@ export class Receiver {
         findings: [...recognition.findings, ...outcome.findings],
         origin: outcome.origin,
         bucket: echo?.bucket ?? null,
-      });
+      }));
     } catch (error) {
       this.storeErrors.failed(`${method} ${target}`, error);
       sendNow(res, storeUnavailableResponse());
       return;
     }
+    if (forward && !forward.passthrough) this.deps.forwarder?.later(captureId, incoming, forward);
     await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
   }
 
@@ -233,6 +241,7 @@ export class Receiver {
         delayMs: 0,
         origin: { ruleId: null, ruleName: null, fault: null, error: message },
         findings: [],
+        forward: null,
       };
     }
   }
@@ -255,6 +264,7 @@ function fixedOutcome(response: PlannedResponse): RuleOutcome {
     delayMs: 0,
     origin: { ruleId: null, ruleName: null, fault: null, error: null },
     findings: [],
+    forward: null,
   };
 }
 

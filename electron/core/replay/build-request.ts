@@ -29,24 +29,48 @@ export function rebaseUrl(targetUrl: string, capturedTarget: string): string {
   return `${target.origin}${base}${path.startsWith('/') ? path : `/${path}`}${query}`;
 }
 
-/** The request a replay sends: the capture's method, headers and exact bytes, aimed at the target. */
-export function replayRequest(
-  capture: CaptureDetail,
-  target: ReplayTarget,
-  edit: ReplayEdit = {},
+/** What an outgoing copy of a request keeps and where it goes. */
+export interface OutgoingTarget {
+  targetUrl: string;
+  rebase: boolean;
+  dropHeaders: readonly string[];
+  overrideHeaders: readonly HeaderPair[];
+}
+
+/** A received request re-aimed at a target: same method, headers and exact bytes; hop-by-hop headers set anew. */
+export function outgoingRequest(
+  request: { method: string; target: string; headers: readonly HeaderPair[]; body: Uint8Array },
+  target: OutgoingTarget,
 ): HttpRequest {
   const drop = new Set(target.dropHeaders.map((name) => name.toLowerCase()));
   const overrides = new Map(
     target.overrideHeaders.map(([name, value]) => [name.toLowerCase(), [name, value] as HeaderPair]),
   );
   const headers: HeaderPair[] = [];
-  for (const [name, value] of edit.headers ?? capture.headers) {
+  for (const [name, value] of request.headers) {
     const lower = name.toLowerCase();
     if (HOP_BY_HOP.has(lower) || drop.has(lower) || overrides.has(lower)) continue;
     headers.push([name, value]);
   }
   headers.push(...overrides.values());
-  const url = edit.url ?? (target.rebase ? rebaseUrl(target.targetUrl, capture.path) : target.targetUrl);
-  const body = Buffer.from(edit.bodyBase64 ?? capture.bodyBase64, 'base64');
-  return { method: edit.method ?? capture.method, url, headers, body: body.byteLength > 0 ? body : null };
+  const url = target.rebase ? rebaseUrl(target.targetUrl, request.target) : target.targetUrl;
+  return { method: request.method, url, headers, body: request.body.byteLength > 0 ? request.body : null };
+}
+
+/** The request a replay sends: the capture's method, headers and exact bytes, aimed at the target. */
+export function replayRequest(
+  capture: CaptureDetail,
+  target: ReplayTarget,
+  edit: ReplayEdit = {},
+): HttpRequest {
+  const request = outgoingRequest(
+    {
+      method: edit.method ?? capture.method,
+      target: capture.path,
+      headers: edit.headers ?? capture.headers,
+      body: Buffer.from(edit.bodyBase64 ?? capture.bodyBase64, 'base64'),
+    },
+    target,
+  );
+  return edit.url ? { ...request, url: edit.url } : request;
 }

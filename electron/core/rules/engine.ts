@@ -1,5 +1,13 @@
 import type { Finding, HeaderPair } from '../../../shared/domain';
-import type { Fault, ResponseOrigin, Rule, RuleHits, RulePreview, RuleSet } from '../../../shared/rules';
+import type {
+  Fault,
+  ForwardTarget,
+  ResponseOrigin,
+  Rule,
+  RuleHits,
+  RulePreview,
+  RuleSet,
+} from '../../../shared/rules';
 import type { PlannedResponse } from '../receiver/responses';
 import { type IncomingRequest, templateContext } from './incoming';
 import { type MatchOutcome, matchRule } from './match';
@@ -17,6 +25,8 @@ export interface RuleOutcome {
   delayMs: number;
   origin: ResponseOrigin;
   findings: Finding[];
+  /** Where the matched rule also sends the request, or null. */
+  forward: ForwardTarget | null;
 }
 
 const CORS_HEADERS: HeaderPair[] = [
@@ -153,8 +163,16 @@ function finish(
     error: answer.error ?? null,
   };
   const findings = answer.findings ?? [];
+  const forward = rule?.forward ?? null;
   if (fault && (fault.kind === 'close' || fault.kind === 'reset' || fault.kind === 'hang')) {
-    return { response: { status: 0, headers: [], body: new Uint8Array() }, fault, delayMs, origin, findings };
+    return {
+      response: { status: 0, headers: [], body: new Uint8Array() },
+      fault,
+      delayMs,
+      origin,
+      findings,
+      forward,
+    };
   }
   let body = answer.body;
   let headers = answer.headers;
@@ -175,6 +193,7 @@ function finish(
     delayMs,
     origin,
     findings,
+    forward,
   };
 }
 

@@ -112,6 +112,22 @@ export const RULE_SCHEMA = {
     name: { type: 'string', maxLength: 200 },
     enabled: { type: 'boolean' },
     cors: { type: 'boolean' },
+    forward: {
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          required: ['url', 'rebase', 'passthrough', 'timeoutMs'],
+          properties: {
+            url: { type: 'string', pattern: '^https?://' },
+            rebase: { type: 'boolean' },
+            passthrough: { type: 'boolean' },
+            timeoutMs: { type: 'integer', minimum: 1, maximum: 600_000 },
+          },
+        },
+      ],
+    },
     delay: {
       anyOf: [
         { type: 'null' },

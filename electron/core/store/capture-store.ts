@@ -1,5 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CaptureDetail, CapturePage, CaptureSummary } from '../../../shared/domain';
+import type { CaptureDetail, CapturePage, CaptureSummary, Finding } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
@@ -207,6 +207,17 @@ export class CaptureStore {
       this.db.prepare('UPDATE captures SET pinned = ? WHERE id = ?').run(patch.pinned ? 1 : 0, id);
     if (patch.note !== undefined)
       this.db.prepare('UPDATE captures SET note = ? WHERE id = ?').run(patch.note, id);
+    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = ?`).get(id) as
+      | SummaryRow
+      | undefined;
+    return row ? toSummary(row) : null;
+  }
+
+  /** Adds a finding learnt after the capture was stored (e.g. how forwarding it went). */
+  addFinding(id: number, finding: Finding): CaptureSummary | null {
+    this.db
+      .prepare("UPDATE captures SET findings = json_insert(findings, '$[#]', json(?)) WHERE id = ?")
+      .run(JSON.stringify(finding), id);
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures WHERE id = ?`).get(id) as
       | SummaryRow
       | undefined;

@@ -4,6 +4,7 @@ import type { Rule } from '../../../shared/rules';
 import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
 import { BehaviourEditor } from './BehaviourEditor';
+import { ForwardEditor } from './ForwardEditor';
 import { MatchEditor } from './MatchEditor';
 import { ResponderEditor } from './ResponderEditor';
 import { RulePreview } from './RulePreview';
@@ -179,6 +180,7 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
           onDelayChange={(delay) => edit({ delay })}
           onCorsChange={(cors) => edit({ cors })}
         />
+        <ForwardEditor forward={draft.forward ?? null} onChange={(forward) => edit({ forward })} />
       </form>
       <RulePreview draft={draft} />
     </div>
