@@ -28,6 +28,8 @@ export interface CapturesStoreOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 200;
+/** Scrolling back through 100,000 captures: bigger pages mean fewer round trips and merges (the core's cap). */
+const OLDER_PAGE_SIZE = 1000;
 const DEFAULT_REFRESH_DELAY_MS = 400;
 
 export function createCapturesStore({
@@ -45,7 +47,7 @@ export function createCapturesStore({
 
   const query = (filter: string, beforeId?: number) => ({
     ...(beforeId === undefined ? {} : { beforeId }),
-    limit: pageSize,
+    limit: beforeId === undefined ? pageSize : Math.max(pageSize, OLDER_PAGE_SIZE),
     ...(filter === '' ? {} : { filter }),
   });
 

@@ -47,6 +47,8 @@ export function recognizePayload(input: PayloadInput): Recognition {
 /** The JSON body, or for a GET the query string as an object (the reverse integration allows both). */
 function payloadValue(input: PayloadInput): unknown {
   if (input.body.byteLength > 0) {
+    // Every kind we know is a JSON object or array: anything else is not worth decoding and parsing.
+    if (!startsLikeJson(input.body)) return undefined;
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
     } catch {
@@ -61,6 +63,14 @@ function payloadValue(input: PayloadInput): unknown {
     fields[key] = key === 'time' && /^\d+$/.test(raw) ? Number(raw) : raw;
   }
   return fields;
+}
+
+function startsLikeJson(body: Uint8Array): boolean {
+  for (const byte of body) {
+    if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
+    return byte === 0x7b || byte === 0x5b; // { or [
+  }
+  return false;
 }
 
 function kindOf(value: unknown): PayloadKind | null {

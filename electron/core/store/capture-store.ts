@@ -45,6 +45,9 @@ export class CaptureStore {
       // durable against a process crash (the kill test) without an fsync per batch.
       this.db.exec('PRAGMA journal_mode = WAL');
       this.db.exec('PRAGMA synchronous = NORMAL');
+      // Checkpoint every ~40 MB of WAL rather than SQLite's 4 MB: with large bodies the default
+      // folds the log back every few dozen captures, which the benchmark measured at 3.4x the write cost.
+      this.db.exec('PRAGMA wal_autocheckpoint = 10000');
       this.db.exec('PRAGMA foreign_keys = ON');
       this.db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.db);
@@ -167,21 +170,29 @@ export class CaptureStore {
   private filteredPage(filter: CaptureFilter, beforeId: number | undefined, limit: number): CapturePage {
     const sql = filterToSql(filter);
     const from = `captures c${sql.joinsBody ? ' JOIN capture_bodies b ON b.capture_id = c.id' : ''}`;
+    // A first page that has to read bodies counts its matches in the same scan (a window over the
+    // whole result), instead of reading every body a second time for the count.
+    const countInline = sql.joinsBody && beforeId === undefined;
     const before = beforeId === undefined ? '' : ' AND c.id < ?';
     const rows = this.db
       .prepare(
-        `SELECT ${prefixed(SUMMARY_COLUMNS)} FROM ${from} WHERE ${sql.where}${before} ORDER BY c.id DESC LIMIT ?`,
+        `SELECT ${prefixed(SUMMARY_COLUMNS)}${countInline ? ', count(*) OVER () AS matched_count' : ''}
+         FROM ${from} WHERE ${sql.where}${before} ORDER BY c.id DESC LIMIT ?`,
       )
       .all(
         ...sql.params,
         ...(beforeId === undefined ? [] : [beforeId]),
         limit + 1,
-      ) as unknown as SummaryRow[];
-    const matched = (
-      this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql.where}`).get(...sql.params) as {
-        n: number;
-      }
-    ).n;
+      ) as unknown as (SummaryRow & {
+      matched_count?: number;
+    })[];
+    const matched = countInline
+      ? (rows[0]?.matched_count ?? 0)
+      : (
+          this.db.prepare(`SELECT count(*) AS n FROM ${from} WHERE ${sql.where}`).get(...sql.params) as {
+            n: number;
+          }
+        ).n;
     return {
       items: rows.slice(0, limit).map(toSummary),
       total: this.total,

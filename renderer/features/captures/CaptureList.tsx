@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { LoaderCircle } from 'lucide-react';
-import { type KeyboardEvent, type MouseEvent, useEffect, useRef } from 'react';
+import { type KeyboardEvent, type MouseEvent, useCallback, useEffect, useRef } from 'react';
 import { indexOfId } from '../../state/captureList';
 import { useCaptures } from '../../state/StoresContext';
 import { CaptureRow, captureRowId, ROW_HEIGHT } from './CaptureRow';
 import './capture-list.css';
+
+const estimateRowSize = () => ROW_HEIGHT;
 
 /** Start fetching the next page this many rows before the end comes into view. */
 const LOAD_AHEAD_ROWS = 60;
@@ -34,11 +36,14 @@ export function CaptureList() {
   const atTopRef = useRef(true);
 
   const showFooter = hasMore || olderError !== null;
+  // Stable between renders: the virtualizer re-measures every row whenever these functions change,
+  // which at 100,000 rows cost a visible share of each scroll frame.
+  const getItemKey = useCallback((index: number) => items[index]?.id ?? FOOTER_KEY, [items]);
   const virtualizer = useVirtualizer({
     count: items.length + (showFooter ? 1 : 0),
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => items[index]?.id ?? FOOTER_KEY,
+    estimateSize: estimateRowSize,
+    getItemKey,
     overscan: 16,
     anchorTo: atTopRef.current ? 'start' : 'end',
     useFlushSync: false,
