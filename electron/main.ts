@@ -7,8 +7,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Options as ConfOptions } from 'conf';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import ElectronStore from 'electron-store';
+import type { SecretBox } from './core/composer/secrets';
 import { createHookbench } from './core/index';
 import type { HookbenchCore, Logger, SettingsBackendFactory } from './core/types';
 import { type EnvOverrides, readEnvOverrides } from './shell/env';
@@ -16,6 +17,7 @@ import { forwardEvents } from './shell/events';
 import { isTrustedSender, registerContractHandlers } from './shell/ipc';
 import { buildMenuTemplate } from './shell/menu';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createRendererHandler } from './shell/protocol';
+import { safeStorageBox } from './shell/secrets';
 import { confirmWithDialog, denyAllPermissions, hardenWebContents } from './shell/security';
 
 // Built layout: dist/main/main.js sits next to dist/preload/ and dist/renderer/.
@@ -53,6 +55,10 @@ function electronStoreBackend(dataDir: string): SettingsBackendFactory {
       cwd: options.cwd ?? dataDir,
       ...(configName === undefined ? {} : { name: configName }),
     });
+}
+
+function withSecrets(box: SecretBox | undefined): { secrets?: SecretBox } {
+  return box ? { secrets: box } : {};
 }
 
 function liveWindows(): BrowserWindow[] {
@@ -99,6 +105,7 @@ async function start(overrides: EnvOverrides): Promise<void> {
     dataDir,
     settingsBackend: electronStoreBackend(dataDir),
     logger,
+    ...withSecrets(safeStorageBox(safeStorage)),
     ...(overrides.receiverPort === undefined ? {} : { receiver: { port: overrides.receiverPort } }),
   });
   const core = await corePromise;

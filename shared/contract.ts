@@ -170,7 +170,11 @@ export interface CommandMap {
     response: { state: ComposerState; dataSet: DataSet };
   };
   /** A collection's requests and the data sets they use, as a file's text (env variables left out). */
-  exportComposerCollection: { request: { collection: string }; response: { fileName: string; text: string } };
+  /** Auth secrets (tokens, passwords, HMAC keys) are blanked unless `includeSecrets`; env references stay. */
+  exportComposerCollection: {
+    request: { collection: string; includeSecrets?: boolean };
+    response: { fileName: string; text: string };
+  };
   /** Adds an exported collection with fresh ids; `collection` renames it. */
   importComposerCollection: {
     request: { text: string; collection?: string };

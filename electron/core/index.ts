@@ -136,6 +136,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     ...createComposerCommands({
       dataDir,
       settingsBackend: options.settingsBackend,
+      ...(options.secrets ? { secrets: options.secrets } : {}),
       captures: store,
       events,
       warn: (message) => logger.warn(message),

@@ -2,6 +2,7 @@ import type Conf from 'conf';
 import type { Options as ConfOptions } from 'conf';
 import type { CommandHandlers, EventListener, EventName } from '../../shared/contract';
 import type { ReceiverSettings } from '../../shared/domain';
+import type { SecretBox } from './composer/secrets';
 
 /** Where the core writes its diagnostics; the CLI prints them, Electron logs them. */
 export interface Logger {
@@ -21,6 +22,8 @@ export interface CreateHookbenchOptions {
   /** Folder holding the capture store and the settings file; created when missing. */
   dataDir: string;
   settingsBackend?: SettingsBackendFactory;
+  /** Seals saved secrets at rest; the desktop app passes one built on safeStorage. */
+  secrets?: SecretBox;
   /** Overrides for this run only (CLI flags); not written to the settings file. */
   receiver?: Partial<ReceiverSettings>;
   logger?: Logger;

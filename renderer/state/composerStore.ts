@@ -99,7 +99,8 @@ export interface ComposerActions {
   /** Like send: never rejects, `sendError` says why it failed. */
   resend(id: number): Promise<void>;
   clearHistory(): Promise<void>;
-  exportCollection(collection: string): Promise<{ fileName: string; text: string }>;
+  /** Auth secrets are left out unless `includeSecrets`. */
+  exportCollection(collection: string, includeSecrets?: boolean): Promise<{ fileName: string; text: string }>;
   importCollection(text: string): Promise<number>;
   /** Turns a capture's body into a data set and puts it in the editor (for "Use as sample"). */
   useCaptureAsSample(captureId: number): Promise<DataSet>;
@@ -371,8 +372,8 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
         set({ history: [], historyTotal: total });
       },
 
-      exportCollection(collection) {
-        return client.call('exportComposerCollection', { collection });
+      exportCollection(collection, includeSecrets = false) {
+        return client.call('exportComposerCollection', { collection, includeSecrets });
       },
 
       async importCollection(text) {

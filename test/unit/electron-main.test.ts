@@ -133,6 +133,12 @@ const fake = vi.hoisted(() => {
     shell: { openExternal: vi.fn(async (_url: string) => {}) },
     dialog: { showErrorBox: vi.fn(), showMessageBox: vi.fn(async () => ({ response: 1 })) },
     net: { fetch: vi.fn() },
+    // A reversible stand-in for the OS keychain, so the test can see secrets were sealed.
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((plain: string) => Buffer.from(`sealed(${plain})`)),
+      decryptString: vi.fn((sealed: Buffer) => sealed.toString().replace(/^sealed\((.*)\)$/, '$1')),
+    },
   };
 
   /** The fake core createHookbench resolves to; built per run (it needs the contract lists). */
@@ -291,6 +297,18 @@ describe('electron/main.ts wiring', () => {
     expect(fake.state.storeOptions).toEqual([
       { name: 'settings', cwd: userData.path, defaults: { theme: 'system' } },
     ]);
+  });
+
+  it('seals saved secrets with safeStorage, the OS keychain', () => {
+    const secrets = fake.core.options[0]?.secrets as {
+      encrypt(t: string): string;
+      decrypt(t: string): string;
+    };
+    expect(secrets).toBeTypeOf('object');
+    const sealed = secrets.encrypt('Bearer s3cret');
+    expect(sealed).not.toContain('s3cret');
+    expect(fake.electron.safeStorage.encryptString).toHaveBeenCalledWith('Bearer s3cret');
+    expect(secrets.decrypt(sealed)).toBe('Bearer s3cret');
   });
 
   it('registers exactly one handler per contract command and no other channel', () => {

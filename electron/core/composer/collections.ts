@@ -1,6 +1,7 @@
 /**
  * A collection as a file to keep or share: its requests and the data sets they use. Env
- * variables are left out on purpose — they hold tokens and secrets, and differ per machine.
+ * variables are left out on purpose — they hold tokens and secrets, and differ per machine —
+ * and so are the requests' own auth secrets unless the user includes them.
  * Importing gives everything fresh ids (so importing twice never overwrites) and keeps each
  * request pointing at its own imported data set.
  */
@@ -11,13 +12,17 @@ import {
   type DataSet,
 } from '../../../shared/composer';
 import { CoreError } from '../errors';
+import { withoutSecrets } from './secrets';
 import { newId, parseComposerRequest, parseDataSet } from './validate';
 
 export function exportCollection(
   state: ComposerState,
   collection: string,
+  includeSecrets = false,
 ): { fileName: string; text: string } {
-  const requests = state.requests.filter((r) => r.collection === collection);
+  const chosen = state.requests.filter((r) => r.collection === collection);
+  // Tokens, passwords and HMAC keys stay home unless the user asked for them (env references are kept).
+  const requests = includeSecrets ? chosen : withoutSecrets(chosen);
   if (requests.length === 0)
     throw new CoreError('not_found', `There is no collection named "${collection}".`);
   const used = new Set(requests.map((r) => r.dataSetId).filter((id): id is string => id !== null));

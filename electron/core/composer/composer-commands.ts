@@ -24,6 +24,7 @@ import { ComposerHistory, HISTORY_LIMIT } from './history';
 import { COMPOSER_PRESETS } from './presets';
 import { checkAcrossDataSets, previewRequest } from './preview';
 import { captureAsEvent, captureSampleName } from './sample';
+import type { SecretBox } from './secrets';
 import { newId, objectArg, parseComposerRequest, parseEnv } from './validate';
 
 type ComposerCommands = Pick<
@@ -50,6 +51,8 @@ type ComposerCommands = Pick<
 export interface ComposerCommandDeps {
   dataDir: string;
   settingsBackend?: SettingsBackendFactory;
+  /** Seals saved auth secrets at rest (Electron's safeStorage); absent: stored as typed. */
+  secrets?: SecretBox;
   /** Where "use as sample" reads captures from (the core's CaptureStore). */
   captures: { get(id: number): CaptureDetail | null };
   events: CoreEvents;
@@ -79,7 +82,7 @@ function historyId(value: unknown): number {
 
 /** The composer's commands: data sets, saved requests, env, preview, send, history, sample, files. */
 export function createComposerCommands(deps: ComposerCommandDeps): ComposerCommands {
-  const store = new ComposerStore(deps.dataDir, deps.settingsBackend, deps.warn);
+  const store = new ComposerStore(deps.dataDir, deps.settingsBackend, deps.warn, deps.secrets);
   const history = new ComposerHistory(deps.dataDir, deps.settingsBackend);
   const { events } = deps;
   const changed = (): ComposerState => {
@@ -227,8 +230,10 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
       store.putDataSet(dataSet);
       return { state: changed(), dataSet };
     },
-    exportComposerCollection: async (request) =>
-      exportCollection(store.state, text(objectArg(request).collection, 'collection')),
+    exportComposerCollection: async (request) => {
+      const args = objectArg(request);
+      return exportCollection(store.state, text(args.collection, 'collection'), args.includeSecrets === true);
+    },
     importComposerCollection: async (request) => {
       const args = objectArg(request);
       const rename = args.collection === undefined ? undefined : text(args.collection, 'collection');

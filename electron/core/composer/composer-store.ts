@@ -11,6 +11,7 @@ import { CoreError } from '../errors';
 import { confBackend } from '../settings/settings-service';
 import type { SettingsBackendFactory } from '../types';
 import { DEFAULT_ENV, starterComposer } from './presets';
+import { openRequests, type SecretBox, sealRequests } from './secrets';
 import { parseComposerRequest, parseDataSet, parseEnv } from './validate';
 
 // A type alias, not an interface: conf needs a record type.
@@ -43,6 +44,7 @@ export class ComposerStore {
     dataDir: string,
     factory: SettingsBackendFactory = confBackend,
     warn: (message: string) => void = () => {},
+    private readonly secrets?: SecretBox,
   ) {
     this.backend = factory<ComposerFile>({
       cwd: dataDir,
@@ -63,7 +65,7 @@ export class ComposerStore {
     } catch {
       warn(`The env variables in ${this.backend.path} could not be read; starting with none.`);
     }
-    this.current = { dataSets: dataSets.items, requests: requests.items, env };
+    this.current = { dataSets: dataSets.items, requests: openRequests(requests.items, secrets, warn), env };
     if (dataSets.dropped + requests.dropped > 0) {
       // Keep what could not be read before the next save rewrites the file without it.
       const copy = join(dataDir, `${COMPOSER_FILE_NAME}.unreadable-${Date.now()}.json`);
@@ -152,7 +154,7 @@ export class ComposerStore {
   }
 
   private save(): void {
-    this.backend.store = { ...this.current };
+    this.backend.store = { ...this.current, requests: sealRequests(this.current.requests, this.secrets) };
   }
 }
 

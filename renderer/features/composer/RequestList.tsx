@@ -1,11 +1,23 @@
 import { Download } from 'lucide-react';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import type { ComposerAuth } from '../../../shared/composer';
 import { describeError } from '../../client';
 import { useComposer } from '../../state/StoresContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { groupByCollection, type ScreenMessage } from './composerFormat';
 import { downloadText } from './download';
 import { PresetMenu } from './PresetMenu';
 import { useDiscardGuard } from './useDiscardGuard';
+
+/** A secret that only names an env variable is not itself a secret. */
+const ENV_ONLY = /^\s*\{\{\s*env\.[A-Za-z_]\w*\s*\}\}\s*$/;
+
+function secretOf(auth: ComposerAuth): string {
+  if (auth.kind === 'bearer') return auth.tokenTemplate;
+  if (auth.kind === 'basic') return auth.passwordTemplate;
+  if (auth.kind === 'hmac') return auth.secretTemplate;
+  return '';
+}
 
 const BLANK = { title: 'Blank request', description: 'A POST with a small JSON body to start from.' };
 
@@ -33,13 +45,25 @@ export function RequestList({ onMessage }: { onMessage: (message: ScreenMessage)
       );
     });
 
-  const onExport = async (collection: string) => {
+  // Which collection is being exported while the user decides about its secrets.
+  const [exporting, setExporting] = useState<string | null>(null);
+  const hasSecrets = (collection: string) =>
+    requests.some(
+      (r) => r.collection === collection && secretOf(r.auth) !== '' && !ENV_ONLY.test(secretOf(r.auth)),
+    );
+
+  const onExport = async (collection: string, includeSecrets: boolean) => {
+    setExporting(null);
     try {
-      const { fileName, text } = await exportCollection(collection);
+      const { fileName, text } = await exportCollection(collection, includeSecrets);
       downloadText(fileName, text);
     } catch (error) {
       onMessage({ text: describeError(error, `Could not export “${collection}”.`), error: true });
     }
+  };
+  const startExport = (collection: string) => {
+    if (hasSecrets(collection)) setExporting(collection);
+    else void onExport(collection, false);
   };
 
   return (
@@ -69,7 +93,7 @@ export function RequestList({ onMessage }: { onMessage: (message: ScreenMessage)
               className="button button-quiet button-small"
               title={`Export “${group.collection}” as a file (env variables are left out)`}
               aria-label={`Export the collection ${group.collection}`}
-              onClick={() => void onExport(group.collection)}
+              onClick={() => startExport(group.collection)}
               data-testid="collection-export"
             >
               <Download size={13} aria-hidden />
@@ -99,6 +123,27 @@ export function RequestList({ onMessage }: { onMessage: (message: ScreenMessage)
         </div>
       ))}
       {discardDialog}
+      <ConfirmDialog
+        open={exporting !== null}
+        title="Include tokens and passwords?"
+        confirmLabel="Export without them"
+        confirmTestId="export-without-secrets"
+        onConfirm={() => exporting !== null && void onExport(exporting, false)}
+        onCancel={() => setExporting(null)}
+      >
+        <p>
+          Requests in “{exporting}” carry auth secrets. They are left out of the file unless you include them
+          (references like {'{{env.TOKEN}}'} are kept either way).
+        </p>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => exporting !== null && void onExport(exporting, true)}
+          data-testid="export-with-secrets"
+        >
+          Include them
+        </button>
+      </ConfirmDialog>
     </section>
   );
 }
