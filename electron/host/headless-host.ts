@@ -4,22 +4,12 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/contract';
 import type { HookbenchCore } from '../core/types';
-import { readStaticFile } from './static-files';
+import { readStaticFile, UI_CONTENT_SECURITY_POLICY } from './static-files';
 import { cookieValue, newAccessToken, TOKEN_COOKIE, tokenMatches } from './token';
 import { attachBridge } from './ws-bridge';
 
 /** The same policy the Electron window gets; the bridge is the only place the page may connect to. */
-export const HEADLESS_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const HEADLESS_CSP = UI_CONTENT_SECURITY_POLICY;
 
 export interface HeadlessHostOptions {
   core: HookbenchCore;
