@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ComposerRequest, JsonValue, LintFinding, PreviewProblem } from '../../shared/composer';
 import { jsonTextError, type RenderData } from '../core/composer/data';
 import { previewRequest } from '../core/composer/preview';
 import { parseComposerRequest } from '../core/composer/validate';
 import { formatDiagnosis } from '../core/doctor/index';
+import { readInput } from './read-input';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
 export const RENDER_USAGE = `hookbench render TEMPLATE|- [--state FILE] [--event FILE] [--env NAME=VALUE]...
@@ -32,28 +31,9 @@ export const TEMPLATE_OPTIONS = {
   'content-type': { type: 'string' },
 } as const;
 
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 /** A file's text (or standard input for -); exit 2 with the reason when it cannot be read. */
 export async function readText(source: string, label: string): Promise<string> {
-  try {
-    return source === '-' ? await readStdin() : readFileSync(resolve(source), 'utf8');
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : (error as Error).message;
-    throw new CliError(`Cannot read ${label} ${source === '-' ? 'standard input' : source}: ${reason}.`);
-  }
+  return (await readInput(source, label)).toString('utf8');
 }
 
 async function readJson(flag: string, source: string | undefined): Promise<JsonValue> {
