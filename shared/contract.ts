@@ -155,6 +155,14 @@ export interface CommandMap {
     request: { request: ComposerRequestDraft; data: DataSource | null };
     response: HistoryEntry;
   };
+  /**
+   * Sends the request `count` times at `ratePerSecond`, rendering it anew for each call (as the
+   * platform renders each event), and sums up statuses and latency. Not kept in the history.
+   */
+  streamComposerRequest: {
+    request: { request: ComposerRequestDraft; data: DataSource | null; count: number; ratePerSecond: number };
+    response: LoadReport;
+  };
   /** Newest first, without bodies; `requestId` keeps one saved request's sends. */
   listComposerHistory: {
     request: { limit?: number; beforeId?: number; requestId?: string };
@@ -258,6 +266,7 @@ const commandKeys: Record<CommandName, true> = {
   previewComposerRequest: true,
   previewAcrossDataSets: true,
   sendComposerRequest: true,
+  streamComposerRequest: true,
   listComposerHistory: true,
   getComposerHistoryEntry: true,
   resendComposerHistoryEntry: true,

@@ -4,12 +4,15 @@ import { bodyIsJson, buildRequest } from '../core/composer/build';
 import { parseComposerRequest } from '../core/composer/validate';
 import { diagnose } from '../core/doctor/index';
 import { closeHttpAgents, sendHttp } from '../core/http/index';
+import { runLoad } from '../core/simulate/load';
+import { printLoadReport } from './load-report';
 import { parseMode, readRenderData, readText, reportProblems, TEMPLATE_OPTIONS } from './render';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
 export const SEND_USAGE = `hookbench send [TEMPLATE|-] --to URL [--method POST|GET] [--state FILE] [--event FILE]
               [--env NAME=VALUE]... [-H "Name: value"]... [--mode json-safe|raw]
               [--content-type TYPE] [--timeout MS] [--follow] [--insecure] [--verbose]
+              [--count N] [--rate R]
 
 Renders the body template (see \`hookbench render --help\`) and sends it, as the CRM platform's
 WebHook activity would, then prints the status line, the response headers and the body.
@@ -21,6 +24,9 @@ WebHook activity would, then prints the status line, the response headers and th
   --follow              follow redirects (default: show them)
   --insecure            accept self-signed and otherwise untrusted certificates
   --verbose             also print the request as sent and the timings, on standard error
+  --count N, --rate R   send N calls at R per second (default 10), rendering each anew, as the
+                        platform does per event ({{uuid}}, {{now}}… differ); prints statuses and
+                        latency percentiles instead of one answer
 Exits 0 on a 2xx answer, 1 on any other answer or a network error (said in plain words),
 2 when a file cannot be read, --state/--event is not JSON or an option is wrong.`;
 
@@ -65,6 +71,8 @@ export async function send(argv: string[]): Promise<number> {
       follow: { type: 'boolean' },
       insecure: { type: 'boolean' },
       verbose: { type: 'boolean', short: 'v' },
+      count: { type: 'string' },
+      rate: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
@@ -108,6 +116,32 @@ export async function send(argv: string[]): Promise<number> {
       process.stderr.write(
         `warning: the body is not valid JSON (line ${line}, column ${column}: ${message}); sending it as it is.\n`,
       );
+    }
+  }
+  const count = values.count === undefined ? 1 : Number(values.count);
+  if (!Number.isInteger(count) || count < 1)
+    throw new CliError(`--count needs a whole number above 0, got "${values.count}".`);
+  if (count > 1 || values.rate !== undefined) {
+    const rate = values.rate === undefined ? 10 : Number(values.rate);
+    if (!(rate > 0)) throw new CliError(`--rate needs a number above 0, got "${values.rate}".`);
+    // Each call renders the templates anew, as the platform renders each event.
+    const options = {
+      timeoutMs: request.timeoutMs,
+      followRedirects: request.followRedirects,
+      verifyTls: request.verifyTls,
+    };
+    try {
+      return printLoadReport(
+        await runLoad(count, rate, () => {
+          const again = buildRequest(request, data);
+          return sendHttp(
+            { method: again.method, url: again.url, headers: again.headers, body: again.body },
+            options,
+          );
+        }),
+      );
+    } finally {
+      await closeHttpAgents();
     }
   }
   try {

@@ -5,6 +5,7 @@ import { httpUrl } from '../core/replay/validate';
 import { simulateReverse } from '../core/simulate/reverse';
 import { simulateSdk } from '../core/simulate/sdk';
 import { simulateSmsStatus } from '../core/simulate/sms-status';
+import { printLoadReport } from './load-report';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
 export const SIMULATE_USAGE = `hookbench simulate sms-status --to URL --ids 1,2,3 [--state deliver] [--attempts 5] [--interval-ms 1000]
@@ -113,19 +114,7 @@ async function reverse(targetUrl: string, values: Values, timeoutMs: number): Pr
     ratePerSecond: number(values.rate, '--rate', 10),
     timeoutMs,
   });
-  const statuses = Object.entries(report.statuses)
-    .map(([status, n]) => `${status}: ${n}`)
-    .join(', ');
-  process.stdout.write(`${report.sent} calls in ${report.durationMs} ms — ${statuses}\n`);
-  if (report.latencyMs) {
-    const { p50, p90, p99, max } = report.latencyMs;
-    process.stdout.write(
-      `latency ms: p50 ${p50.toFixed(1)}, p90 ${p90.toFixed(1)}, p99 ${p99.toFixed(1)}, max ${max.toFixed(1)}\n`,
-    );
-  }
-  for (const error of report.errors) process.stdout.write(`  ! ${error}\n`);
-  const failed = Object.entries(report.statuses).some(([status]) => !/^2\d\d$/.test(status));
-  return failed ? EXIT_FAILED : EXIT_OK;
+  return printLoadReport(report);
 }
 
 async function sdk(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {

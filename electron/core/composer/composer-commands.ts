@@ -15,6 +15,7 @@ import type { CaptureDetail, HeaderPair } from '../../../shared/domain';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { type HttpRequest, sendHttp } from '../http/index';
+import { runLoad } from '../simulate/load';
 import type { SettingsBackendFactory } from '../types';
 import { buildRequest } from './build';
 import { exportCollection, importCollection } from './collections';
@@ -39,6 +40,7 @@ type ComposerCommands = Pick<
   | 'previewComposerRequest'
   | 'previewAcrossDataSets'
   | 'sendComposerRequest'
+  | 'streamComposerRequest'
   | 'listComposerHistory'
   | 'getComposerHistoryEntry'
   | 'resendComposerHistoryEntry'
@@ -78,6 +80,23 @@ function historyId(value: unknown): number {
   if (!Number.isSafeInteger(value) || (value as number) < 1)
     throw new CoreError('bad_request', 'id must be a history entry id.');
   return value as number;
+}
+
+/** Refuses, in words naming where, a request whose templates do not render. */
+function sendableOrThrow(built: ReturnType<typeof buildRequest>): ReturnType<typeof buildRequest> {
+  if (built.sendable) return built;
+  const first = built.problems.find((p) => p.severity === 'error');
+  const where = first
+    ? ` (${first.part === 'header' ? `${first.header} header` : first.part}, line ${first.line}, column ${first.column})`
+    : '';
+  throw new CoreError('bad_request', `Not sent: ${first?.message ?? 'the request has errors'}${where}`);
+}
+
+function positive(value: unknown, field: string, max: number): number {
+  if (typeof value !== 'number' || !(value > 0) || value > max) {
+    throw new CoreError('bad_request', `${field} must be a number above 0, at most ${max}.`);
+  }
+  return value;
 }
 
 /** The composer's commands: data sets, saved requests, env, preview, send, history, sample, files. */
@@ -154,14 +173,9 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
     sendComposerRequest: async (request) => {
       const args = objectArg(request);
       const definition = parseComposerRequest(args.request);
-      const built = buildRequest(definition, resolveData(args.data, store.dataSets, store.env));
-      if (!built.sendable) {
-        const first = built.problems.find((p) => p.severity === 'error');
-        const where = first
-          ? ` (${first.part === 'header' ? `${first.header} header` : first.part}, line ${first.line}, column ${first.column})`
-          : '';
-        throw new CoreError('bad_request', `Not sent: ${first?.message ?? 'the request has errors'}${where}`);
-      }
+      const built = sendableOrThrow(
+        buildRequest(definition, resolveData(args.data, store.dataSets, store.env)),
+      );
       const saved = store.state.requests.some((r) => r.id === definition.id);
       const dataSetId =
         args.data && typeof args.data === 'object' && 'dataSetId' in args.data
@@ -176,6 +190,28 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
         },
         { requestId: saved ? definition.id : null, requestName: definition.name, dataSetId },
       );
+    },
+    // The platform sends one call per event: each call renders the templates anew, so helpers such
+    // as {{uuid}}, {{now}} or {{randomInt}} make every event different. Not kept in the history.
+    streamComposerRequest: async (request) => {
+      const args = objectArg(request);
+      const definition = parseComposerRequest(args.request);
+      const data = resolveData(args.data, store.dataSets, store.env);
+      sendableOrThrow(buildRequest(definition, data));
+      const count = Math.floor(positive(args.count, 'count', 100_000));
+      const rate = positive(args.ratePerSecond, 'ratePerSecond', 10_000);
+      const options = {
+        timeoutMs: definition.timeoutMs,
+        followRedirects: definition.followRedirects,
+        verifyTls: definition.verifyTls,
+      };
+      return runLoad(count, rate, async () => {
+        const built = buildRequest(definition, data);
+        return sendHttp(
+          { method: built.method, url: built.url, headers: built.headers, body: built.body },
+          options,
+        );
+      });
     },
     listComposerHistory: async (request) => {
       const args = request === undefined ? {} : objectArg(request);

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHookbench, type HookbenchCore } from '../../electron/core/index';
+import type { ComposerRequestDraft } from '../../shared/composer';
+import { recordingServer } from '../helpers/recording-server';
+import { tempDir } from '../helpers/temp-dir';
+
+describe('a composer request sent as a stream of events', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let core: HookbenchCore;
+  beforeEach(async () => {
+    dir = tempDir();
+    core = await createHookbench({ dataDir: dir.path });
+  });
+  afterEach(async () => {
+    await core.close();
+    dir.cleanup();
+  });
+
+  it('renders every call anew (POST JSON or GET query) and reports statuses and latency', async () => {
+    const target = await recordingServer((req, res) => {
+      res.statusCode = req.url?.includes('fail') ? 500 : 200;
+      res.end();
+    });
+    try {
+      const post = {
+        name: 'reverse',
+        collection: 'Stream',
+        method: 'POST',
+        urlTemplate: `${target.url}/communications`,
+        bodyTemplate:
+          '{"login": "{{uuid}}", "time": {{now}}, "channel": "SMS", "campaign_name": "{{state.campaign}}"}',
+      } as ComposerRequestDraft;
+      const report = await core.handlers.streamComposerRequest({
+        request: post,
+        data: { stateText: '{"campaign": "RND \\"Flow\\""}', eventText: '{}' },
+        count: 5,
+        ratePerSecond: 200,
+      });
+      expect(report.statuses).toEqual({ '200': 5 });
+      expect(report.latencyMs?.p99).toBeGreaterThan(0);
+      const bodies = target.received.map(
+        (r) => JSON.parse(r.body.toString()) as { login: string; campaign_name: string },
+      );
+      expect(new Set(bodies.map((b) => b.login)).size).toBe(5);
+      expect(bodies[0]?.campaign_name).toBe('RND "Flow"');
+
+      target.received.length = 0;
+      const get = await core.handlers.streamComposerRequest({
+        request: { ...post, method: 'GET', urlTemplate: `${target.url}/fail` },
+        data: { stateText: '{"campaign": "x"}', eventText: '{}' },
+        count: 2,
+        ratePerSecond: 200,
+      });
+      expect(get.statuses).toEqual({ '500': 2 });
+      expect(target.received[0]?.url).toMatch(
+        /^\/fail\?login=[0-9a-f-]{36}&time=\d+&channel=SMS&campaign_name=x$/,
+      );
+      await expect(
+        core.handlers.streamComposerRequest({
+          request: { ...post, bodyTemplate: '{{#if}}' },
+          data: null,
+          count: 1,
+          ratePerSecond: 1,
+        }),
+      ).rejects.toThrow(/Not sent/);
+    } finally {
+      await target.close();
+    }
+  });
+});
+
+describe('hookbench send --count --rate', () => {
+  it('streams N renders of the template and exits 1 when any call fails', async () => {
+    const { runCliAsync } = await import('../helpers/cli');
+    const target = await recordingServer((req, res) => {
+      res.statusCode = req.url === '/bad' ? 503 : 200;
+      res.end();
+    });
+    const dir = tempDir();
+    try {
+      const { writeFileSync } = await import('node:fs');
+      const file = `${dir.path}/body.json`;
+      writeFileSync(file, '{"id": "{{uuid}}"}');
+      const ok = await runCliAsync([
+        'send',
+        file,
+        '--to',
+        `${target.url}/ok`,
+        '--count',
+        '4',
+        '--rate',
+        '100',
+      ]);
+      expect(ok.stdout).toMatch(/^4 calls in \d+ ms — 200: 4$/m);
+      expect(ok.stdout).toMatch(/latency ms: p50/);
+      expect(ok.status).toBe(0);
+      expect(new Set(target.received.map((r) => r.body.toString())).size).toBe(4);
+      const bad = await runCliAsync(['send', file, '--to', `${target.url}/bad`, '--count', '2']);
+      expect(bad.stdout).toContain('503: 2');
+      expect(bad.status).toBe(1);
+    } finally {
+      await target.close();
+      dir.cleanup();
+    }
+  });
+});
