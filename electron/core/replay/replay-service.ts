@@ -39,7 +39,7 @@ export class ReplayService {
     const capture = this.captures.get(captureId);
     if (!capture) throw new CoreError('not_found', `Capture ${captureId} no longer exists.`);
     const exchange = await sendHttp(replayRequest(capture, target, edit), target);
-    return this.replays.add(captureId, null, edit !== undefined, exchange);
+    return await this.replays.add(captureId, null, edit !== undefined, exchange);
   }
 
   /** The ids a bulk request covers, oldest first. */
@@ -102,7 +102,7 @@ export class ReplayService {
           const capture = this.captures.get(id);
           if (!capture) return;
           const exchange = await sendHttp(replayRequest(capture, request), request);
-          const record = this.replays.add(id, batchId, false, exchange);
+          const record = await this.replays.add(id, batchId, false, exchange);
           progress.sent += 1;
           if (exchange.error) progress.errors += 1;
           else if (isSuccess(exchange)) progress.ok += 1;

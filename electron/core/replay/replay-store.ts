@@ -17,6 +17,11 @@ interface Row {
 export class ReplayStore {
   private readonly db: DatabaseSync;
   private readonly insert: StatementSync;
+  private queue: {
+    row: { captureId: number; batchId: string | null; edited: boolean; exchange: HttpExchange };
+    resolve: (record: ReplayRecord) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
 
   constructor(readonly file: string) {
     this.db = new DatabaseSync(file);
@@ -49,7 +54,52 @@ export class ReplayStore {
     );
   }
 
-  add(captureId: number, batchId: string | null, edited: boolean, exchange: HttpExchange): ReplayRecord {
+  /**
+   * Stores a result; results that arrive in the same turn of the event loop share one
+   * transaction (a bulk replay at concurrency 50 otherwise spends a third of its time committing).
+   */
+  add(
+    captureId: number,
+    batchId: string | null,
+    edited: boolean,
+    exchange: HttpExchange,
+  ): Promise<ReplayRecord> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row: { captureId, batchId, edited, exchange }, resolve, reject });
+      if (this.queue.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0 || !this.db.isOpen) {
+      for (const item of batch) item.reject(new Error('The replay store is closed.'));
+      return;
+    }
+    this.db.exec('BEGIN');
+    try {
+      const records = batch.map(({ row }) =>
+        this.insertOne(row.captureId, row.batchId, row.edited, row.exchange),
+      );
+      this.db.exec('COMMIT');
+      batch.forEach((item, i) => item.resolve(records[i] as ReplayRecord));
+    } catch (error) {
+      try {
+        this.db.exec('ROLLBACK');
+      } catch {
+        // Already rolled back by SQLite.
+      }
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  private insertOne(
+    captureId: number,
+    batchId: string | null,
+    edited: boolean,
+    exchange: HttpExchange,
+  ): ReplayRecord {
     const result = this.insert.run(
       captureId,
       batchId,
@@ -111,6 +161,7 @@ export class ReplayStore {
   }
 
   close(): void {
+    this.flush();
     if (this.db.isOpen) this.db.close();
   }
 }
