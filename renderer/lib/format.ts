@@ -31,3 +31,9 @@ export function formatBytes(bytes: number): string {
   const digits = value >= 100 ? 0 : value >= 10 ? 1 : 2;
   return `${Number(value.toFixed(digits))} ${unit}`;
 }
+
+/** A duration: whole milliseconds from 100 up, one decimal below; `—` when there is none. */
+export function formatMs(ms: number | null): string {
+  if (ms === null) return '—';
+  return ms >= 100 ? `${Math.round(ms)} ms` : `${Number(ms.toFixed(1))} ms`;
+}

@@ -27,3 +27,18 @@ export function Notice({ children, onDismiss, action }: NoticeProps) {
     </div>
   );
 }
+
+/** A load that failed, in plain words, with a button to try it again. */
+export function RetryNotice({ children, onRetry }: { children: ReactNode; onRetry: () => void }) {
+  return (
+    <Notice
+      action={
+        <button type="button" className="button button-small" onClick={onRetry}>
+          Retry
+        </button>
+      }
+    >
+      {children}
+    </Notice>
+  );
+}

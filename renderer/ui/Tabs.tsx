@@ -3,6 +3,11 @@ import type { KeyboardEvent } from 'react';
 export interface TabItem<T extends string> {
   id: T;
   label: string;
+  /** Accessible name when it says more than the label (the capture's body tab is "Request body"). */
+  name?: string;
+  /** Shown after the label when above zero. */
+  count?: number;
+  testId?: string;
 }
 
 interface TabsProps<T extends string> {
@@ -50,12 +55,17 @@ export function Tabs<T extends string>({ idBase, label, items, value, onChange }
             role="tab"
             id={tabId(idBase, item.id)}
             className="tab"
+            aria-label={item.name}
             aria-selected={selected}
             aria-controls={tabPanelId(idBase, item.id)}
             tabIndex={selected ? 0 : -1}
+            data-testid={item.testId}
             onClick={() => onChange(item.id)}
           >
             {item.label}
+            {item.count !== undefined && item.count > 0 && (
+              <span className="count tab-count">{item.count}</span>
+            )}
           </button>
         );
       })}

@@ -3,16 +3,19 @@ import { type ReactNode, useId, useState } from 'react';
 import type { CaptureDetail as CaptureDetailData } from '../../../shared/domain';
 import { countUrlEncoded, queryString } from '../../lib/formUrlEncoded';
 import { useCaptures } from '../../state/StoresContext';
-import { Notice } from '../../ui/Notice';
-import { tabId, tabPanelId } from '../../ui/Tabs';
+import { RetryNotice } from '../../ui/Notice';
+import { type TabItem, Tabs, tabId, tabPanelId } from '../../ui/Tabs';
 import { CaptureActions } from './CaptureActions';
 import { DetailSummary } from './DetailSummary';
-import { type DetailTab, type DetailTabItem, DetailTabs } from './DetailTabs';
 import { FindingsPanel } from './findings/FindingsPanel';
 import { RequestBodyPanel, RequestHeadersPanel, ResponsePanel } from './MessagePanels';
 import { QueryPanel } from './QueryPanel';
 import { CaptureTimeline } from './timeline/CaptureTimeline';
 import './capture-detail.css';
+
+type DetailTab = 'body' | 'headers' | 'query' | 'response' | 'findings' | 'timeline';
+
+type DetailTabItem = TabItem<DetailTab> & { testId: string };
 
 function tabsFor(detail: CaptureDetailData): DetailTabItem[] {
   const query = queryString(detail.path);
@@ -30,7 +33,7 @@ function tabsFor(detail: CaptureDetailData): DetailTabItem[] {
 }
 
 function Placeholder({ children }: { children: ReactNode }) {
-  return <div className="detail-placeholder">{children}</div>;
+  return <div className="pane-placeholder detail-placeholder">{children}</div>;
 }
 
 export function CaptureDetail() {
@@ -54,15 +57,7 @@ export function CaptureDetail() {
   if (status === 'error') {
     return (
       <Placeholder>
-        <Notice
-          action={
-            <button type="button" className="button button-small" onClick={reloadDetail}>
-              Retry
-            </button>
-          }
-        >
-          {error ?? 'Could not load this capture.'}
-        </Notice>
+        <RetryNotice onRetry={reloadDetail}>{error ?? 'Could not load this capture.'}</RetryNotice>
       </Placeholder>
     );
   }
@@ -97,7 +92,7 @@ export function CaptureDetail() {
     >
       <DetailSummary detail={detail} />
       <CaptureActions detail={detail} />
-      <DetailTabs idBase={idBase} items={tabs} value={shown} onChange={setTab} />
+      <Tabs idBase={idBase} label="Capture" items={tabs} value={shown} onChange={setTab} />
       {tabs.map((item) =>
         // Headers stay in the document while hidden: they cost nothing, and whatever reads the request's
         // headers (scripts, tests) finds them from any tab. The other panels load when opened.

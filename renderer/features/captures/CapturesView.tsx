@@ -2,7 +2,7 @@ import { LoaderCircle } from 'lucide-react';
 import { type ReactNode, useState } from 'react';
 import { useCaptures } from '../../state/StoresContext';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { Notice } from '../../ui/Notice';
+import { RetryNotice } from '../../ui/Notice';
 import { CaptureDetail } from './CaptureDetail';
 import { CaptureList } from './CaptureList';
 import { CaptureToolbar } from './CaptureToolbar';
@@ -57,7 +57,7 @@ export function CapturesView({ onOpenSettings }: { onOpenSettings: () => void })
     );
   } else if (firstLoad) {
     body = (
-      <div className="captures-loading" aria-busy>
+      <div className="pane-placeholder captures-loading" aria-busy>
         <LoaderCircle size={20} className="spin" aria-hidden />
         <span>Loading captures…</span>
       </div>
@@ -71,17 +71,7 @@ export function CapturesView({ onOpenSettings }: { onOpenSettings: () => void })
   return (
     <div className="captures-view">
       <CaptureToolbar timelineOpen={timelineOpen} onToggleTimeline={() => setTimelineOpen(!timelineOpen)} />
-      {failed && (
-        <Notice
-          action={
-            <button type="button" className="button button-small" onClick={() => void load()}>
-              Retry
-            </button>
-          }
-        >
-          {listError}
-        </Notice>
-      )}
+      {failed && <RetryNotice onRetry={() => void load()}>{listError}</RetryNotice>}
       {hasContent && <FilterBar />}
       {body}
     </div>

@@ -1,7 +1,7 @@
-import { Upload } from 'lucide-react';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { useState } from 'react';
 import { describeError } from '../../client';
 import { useComposer } from '../../state/StoresContext';
+import { FilePicker } from '../../ui/FilePicker';
 import type { ScreenMessage } from './composerFormat';
 
 interface CollectionImportProps {
@@ -13,14 +13,9 @@ interface CollectionImportProps {
 /** Imports an exported collection file; its requests and data sets get fresh ids, so nothing is overwritten. */
 export function CollectionImport({ onMessage, disabled = false }: CollectionImportProps) {
   const importCollection = useComposer((s) => s.importCollection);
-  const inputRef = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so choosing the same file again still fires a change.
-    event.target.value = '';
-    if (!file) return;
+  const onFile = async (file: File) => {
     setBusy(true);
     try {
       const imported = await importCollection(await file.text());
@@ -36,27 +31,14 @@ export function CollectionImport({ onMessage, disabled = false }: CollectionImpo
   };
 
   return (
-    <>
-      <button
-        type="button"
-        className="button"
-        disabled={disabled || busy}
-        onClick={() => inputRef.current?.click()}
-        data-testid="composer-import"
-      >
-        <Upload size={14} aria-hidden />
-        Import collection
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden
-        onChange={(event) => void onFile(event)}
-        data-testid="composer-import-input"
-      />
-    </>
+    <FilePicker
+      accept=".json,application/json"
+      onFile={(file) => void onFile(file)}
+      disabled={disabled || busy}
+      testId="composer-import"
+      inputTestId="composer-import-input"
+    >
+      Import collection
+    </FilePicker>
   );
 }

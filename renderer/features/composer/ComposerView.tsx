@@ -2,7 +2,7 @@ import { LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import { useComposer } from '../../state/StoresContext';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { Notice } from '../../ui/Notice';
+import { Notice, RetryNotice } from '../../ui/Notice';
 import { CollectionImport } from './CollectionImport';
 import type { ScreenMessage } from './composerFormat';
 import { DataSetList } from './DataSetList';
@@ -40,17 +40,7 @@ export function ComposerView() {
             {notice.text}
           </p>
         )}
-        {loadError && (
-          <Notice
-            action={
-              <button type="button" className="button button-small" onClick={() => void load()}>
-                Retry
-              </button>
-            }
-          >
-            {loadError}
-          </Notice>
-        )}
+        {loadError && <RetryNotice onRetry={() => void load()}>{loadError}</RetryNotice>}
       </div>
       {!ready && !loadError ? (
         <div className="composer-loading" aria-busy>

@@ -174,7 +174,7 @@ export function DataEditor({ outcome }: { outcome: PreviewOutcome }) {
         </button>
       </div>
       {saveFailure && (
-        <p className="composer-error" role="alert" data-testid="dataset-save-error">
+        <p className="error-box composer-error" role="alert" data-testid="dataset-save-error">
           Not saved: {saveFailure.message}
         </p>
       )}

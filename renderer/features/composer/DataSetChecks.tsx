@@ -56,7 +56,7 @@ export function DataSetChecks() {
         {stale && <span className="composer-hint">The request changed since: check again.</span>}
       </div>
       {error && (
-        <p className="composer-error" role="alert">
+        <p className="error-box composer-error" role="alert">
           {error}
         </p>
       )}

@@ -89,7 +89,7 @@ export function EnvEditor() {
         Add variable
       </button>
       {error && (
-        <p className="composer-error" role="alert">
+        <p className="error-box composer-error" role="alert">
           {error}
         </p>
       )}

@@ -2,9 +2,9 @@ import { RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import type { HistorySummary } from '../../../shared/composer';
 import { describeError } from '../../client';
+import { formatMs } from '../../lib/format';
 import { useComposer } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { formatMs } from './composerFormat';
 
 function statusText(item: HistorySummary): string {
   if (item.status !== null) return String(item.status);
@@ -45,7 +45,7 @@ export function HistoryList() {
         </button>
       </div>
       {(error ?? historyError) && (
-        <p className="composer-error" role="alert">
+        <p className="error-box composer-error" role="alert">
           {error ?? historyError}
         </p>
       )}

@@ -1,5 +1,4 @@
-import { Plus } from 'lucide-react';
-import { useId, useRef } from 'react';
+import { ChoiceMenu, type MenuChoice } from '../../ui/ChoiceMenu';
 
 export interface PresetChoice {
   title: string;
@@ -20,10 +19,7 @@ interface PresetMenuProps {
   disabled?: boolean;
 }
 
-/**
- * A "New …" button and its menu: blank, or one of the presets. The native popover gives
- * light dismiss (a click outside or Escape closes it) without any script here.
- */
+/** A "New …" button and its menu: blank, or one of the presets. */
 export function PresetMenu({
   label,
   blank,
@@ -33,46 +29,25 @@ export function PresetMenu({
   itemTestIdPrefix,
   disabled = false,
 }: PresetMenuProps) {
-  const baseId = useId();
-  const menuId = `${baseId}-menu`;
-  const titleId = `${baseId}-title`;
-  const menuRef = useRef<HTMLDivElement>(null);
-
-  const choose = (index: number | null) => {
-    menuRef.current?.hidePopover();
-    onChoose(index);
-  };
-
-  const item = (choice: PresetChoice, index: number | null, testId: string) => (
-    <li key={testId}>
-      <button type="button" className="composer-menu-item" onClick={() => choose(index)} data-testid={testId}>
-        <span className="composer-menu-item-title">{choice.title}</span>
-        <span className="composer-menu-item-text">{choice.description}</span>
-      </button>
-    </li>
-  );
-
+  const choices: MenuChoice<number | null>[] = [
+    { key: null, title: blank.title, description: blank.description, testId: `${itemTestIdPrefix}blank` },
+    ...presets.map((preset, index) => ({
+      key: index,
+      title: preset.title,
+      description: preset.description,
+      testId: `${itemTestIdPrefix}${index}`,
+    })),
+  ];
   return (
-    <>
-      <button
-        type="button"
-        className="button button-small composer-menu-button"
-        popoverTarget={menuId}
-        disabled={disabled}
-        data-testid={buttonTestId}
-      >
-        <Plus size={14} aria-hidden />
-        {label}
-      </button>
-      <div ref={menuRef} id={menuId} popover="auto" className="composer-menu">
-        <p id={titleId} className="composer-menu-title">
-          {label}
-        </p>
-        <ul className="composer-menu-list" aria-labelledby={titleId}>
-          {item(blank, null, `${itemTestIdPrefix}blank`)}
-          {presets.map((preset, index) => item(preset, index, `${itemTestIdPrefix}${index}`))}
-        </ul>
-      </div>
-    </>
+    <ChoiceMenu
+      label={label}
+      title={label}
+      choices={choices}
+      onChoose={onChoose}
+      buttonClassName="button button-small composer-menu-button"
+      buttonTestId={buttonTestId}
+      menuClassName="composer-menu"
+      disabled={disabled}
+    />
   );
 }

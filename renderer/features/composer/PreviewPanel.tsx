@@ -2,10 +2,10 @@ import { LoaderCircle } from 'lucide-react';
 import type { RequestPreview } from '../../../shared/composer';
 import { useComposer } from '../../state/StoresContext';
 import { CopyButton } from '../../ui/CopyButton';
+import { PairsTable } from '../../ui/PairsTable';
 import { jsonErrorPlace, visibleLint } from './composerFormat';
 import { DataSetChecks } from './DataSetChecks';
 import { LintList } from './LintList';
-import { PairsTable } from './PairsTable';
 import type { PreviewOutcome } from './usePreview';
 
 /** "Valid JSON", "Not valid JSON" or why the body is not checked as JSON. */
@@ -65,7 +65,7 @@ export function PreviewPanel({ outcome }: { outcome: PreviewOutcome }) {
         {pending && <LoaderCircle size={13} className="spin" aria-label="Updating the preview" />}
       </div>
       {error && (
-        <p className="composer-error" role="alert" data-testid="preview-error">
+        <p className="error-box composer-error" role="alert" data-testid="preview-error">
           Preview not updated: {error}
         </p>
       )}
@@ -85,7 +85,12 @@ export function PreviewPanel({ outcome }: { outcome: PreviewOutcome }) {
           {preview.query && (
             <>
               <h4 className="composer-subtitle">Query string (from the body’s fields)</h4>
-              <PairsTable pairs={preview.query} label="Query parameters" empty="No parameters." />
+              <PairsTable
+                pairs={preview.query}
+                label="Query parameters"
+                empty="No parameters."
+                emptyClassName="composer-hint"
+              />
             </>
           )}
           <h4 className="composer-subtitle">
@@ -102,7 +107,7 @@ export function PreviewPanel({ outcome }: { outcome: PreviewOutcome }) {
               {bodyVerdict(preview).text}
             </p>
           )}
-          <pre className="composer-code" data-testid="preview-body-text">
+          <pre className="code-block composer-code" data-testid="preview-body-text">
             {preview.body}
           </pre>
           <JsonError preview={preview} />
@@ -113,6 +118,7 @@ export function PreviewPanel({ outcome }: { outcome: PreviewOutcome }) {
             pairs={preview.headers}
             label="Headers to send"
             empty="No headers."
+            emptyClassName="composer-hint"
             testId="preview-headers"
           />
         </>

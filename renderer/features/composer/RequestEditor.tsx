@@ -115,7 +115,7 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
         </div>
       </div>
       {error && (
-        <p className="composer-error" role="alert" data-testid="composer-save-error">
+        <p className="error-box composer-error" role="alert" data-testid="composer-save-error">
           {error}
         </p>
       )}

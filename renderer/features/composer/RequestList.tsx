@@ -2,10 +2,10 @@ import { Download } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { ComposerAuth } from '../../../shared/composer';
 import { describeError } from '../../client';
+import { downloadFile } from '../../lib/download';
 import { useComposer } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { groupByCollection, type ScreenMessage } from './composerFormat';
-import { downloadText } from './download';
 import { PresetMenu } from './PresetMenu';
 import { useDiscardGuard } from './useDiscardGuard';
 
@@ -56,7 +56,7 @@ export function RequestList({ onMessage }: { onMessage: (message: ScreenMessage)
     setExporting(null);
     try {
       const { fileName, text } = await exportCollection(collection, includeSecrets);
-      downloadText(fileName, text);
+      downloadFile(fileName, text, 'application/json');
     } catch (error) {
       onMessage({ text: describeError(error, `Could not export “${collection}”.`), error: true });
     }

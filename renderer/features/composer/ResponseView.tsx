@@ -1,8 +1,10 @@
 import type { HttpExchange } from '../../../shared/composer';
+import { bodyText } from '../../lib/bodyText';
+import { formatMs } from '../../lib/format';
 import { useComposer } from '../../state/StoresContext';
 import { CopyButton } from '../../ui/CopyButton';
-import { bodyText, formatMs, httpErrorHint } from './composerFormat';
-import { PairsTable } from './PairsTable';
+import { PairsTable } from '../../ui/PairsTable';
+import { httpErrorHint } from './composerFormat';
 import { TimingBars } from './TimingBars';
 
 function BodyBlock({ base64, testId, label }: { base64: string; testId: string; label: string }) {
@@ -14,7 +16,10 @@ function BodyBlock({ base64, testId, label }: { base64: string; testId: string; 
         <span className="composer-hint">{body.size} bytes</span>
         {body.isText && <CopyButton text={body.text} label={`Copy the ${label}`} />}
       </div>
-      <pre className={body.isText ? 'composer-code' : 'composer-code composer-hint'} data-testid={testId}>
+      <pre
+        className={body.isText ? 'code-block composer-code' : 'code-block composer-code composer-hint'}
+        data-testid={testId}
+      >
         {body.text}
       </pre>
     </div>
@@ -43,7 +48,7 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
           <span className="composer-hint">in {formatMs(exchange.timings.totalMs)}</span>
         </p>
       ) : (
-        <div className="composer-error" role="alert" data-testid="composer-send-error">
+        <div className="error-box composer-error" role="alert" data-testid="composer-send-error">
           <p>
             <strong>No answer:</strong> {error?.message ?? 'the request failed.'}
           </p>
@@ -66,7 +71,12 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
       {response && (
         <>
           <h4 className="composer-subtitle">Response headers</h4>
-          <PairsTable pairs={response.headers} label="Response headers" empty="No headers." />
+          <PairsTable
+            pairs={response.headers}
+            label="Response headers"
+            empty="No headers."
+            emptyClassName="composer-hint"
+          />
           <h4 className="composer-subtitle">Response body</h4>
           <BodyBlock base64={response.bodyBase64} testId="composer-response-body" label="response body" />
           {response.truncated && (
@@ -82,7 +92,12 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
         <summary>
           Request sent: {request.method} {request.url}
         </summary>
-        <PairsTable pairs={request.headers} label="Headers sent" empty="No headers." />
+        <PairsTable
+          pairs={request.headers}
+          label="Headers sent"
+          empty="No headers."
+          emptyClassName="composer-hint"
+        />
         <BodyBlock base64={request.bodyBase64} testId="composer-sent-body" label="request body" />
       </details>
     </>
@@ -96,7 +111,7 @@ export function ResponseView() {
   return (
     <div className="composer-response" data-testid="composer-response">
       {sendError && (
-        <p className="composer-error" role="alert" data-testid="composer-send-error">
+        <p className="error-box composer-error" role="alert" data-testid="composer-send-error">
           {sendError}
         </p>
       )}

@@ -1,5 +1,6 @@
 import type { HttpTimings } from '../../../shared/composer';
-import { formatMs, timingBars } from './composerFormat';
+import { formatMs } from '../../lib/format';
+import { timingBars } from './composerFormat';
 
 /**
  * The send's phases on one time axis, like a browser's waterfall: where each phase started and

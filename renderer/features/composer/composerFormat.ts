@@ -169,11 +169,6 @@ export function timingBars(timings: HttpTimings): TimingBar[] {
   return bars;
 }
 
-export function formatMs(ms: number | null): string {
-  if (ms === null) return '—';
-  return ms >= 100 ? `${Math.round(ms)} ms` : `${Number(ms.toFixed(1))} ms`;
-}
-
 const ERROR_HINTS: Record<HttpErrorCode, string> = {
   dns: 'The host name could not be found. Check the URL (or the env variable it uses).',
   refused: 'Nothing is listening there: the server is down, or the port is wrong.',
@@ -187,32 +182,6 @@ const ERROR_HINTS: Record<HttpErrorCode, string> = {
 
 export function httpErrorHint(code: HttpErrorCode): string {
   return ERROR_HINTS[code];
-}
-
-export interface BodyText {
-  text: string;
-  /** False when the bytes are not UTF-8 (the text then describes them). */
-  isText: boolean;
-  size: number;
-}
-
-/** A base64 body as text, or a description when it is not UTF-8. */
-export function bodyText(base64: string): BodyText {
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
-  } catch {
-    return { text: 'The body could not be decoded.', isText: false, size: 0 };
-  }
-  try {
-    return {
-      text: new TextDecoder('utf-8', { fatal: true }).decode(bytes),
-      isText: true,
-      size: bytes.length,
-    };
-  } catch {
-    return { text: `${bytes.length} bytes that are not UTF-8 text.`, isText: false, size: bytes.length };
-  }
 }
 
 /** A line for the toolbar: an outcome (an import) or an error, in words. */

@@ -1,52 +1,12 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
+import { createFields } from '../../ui/fields';
 
-interface FieldProps {
-  label: string;
-  hint?: ReactNode;
-  className?: string;
-  /** Renders the control with the id the label points at and the id of the hint. */
-  children: (id: string, hintId: string | undefined) => ReactNode;
-}
-
-/** A label, a control and an optional hint, tied together for assistive technology. */
-export function Field({ label, hint, className, children }: FieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className={className ? `composer-field ${className}` : 'composer-field'}>
-      <label htmlFor={id} className="composer-label">
-        {label}
-      </label>
-      {children(id, hintId)}
-      {hint && (
-        <p id={hintId} className="composer-hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-interface CheckProps {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  children: ReactNode;
-  testId?: string;
-}
-
-export function Check({ checked, onChange, children, testId }: CheckProps) {
-  return (
-    <label className="composer-check">
-      <input
-        type="checkbox"
-        checked={checked}
-        data-testid={testId}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <span>{children}</span>
-    </label>
-  );
-}
+export const { Field, Check } = createFields({
+  field: 'composer-field',
+  label: 'composer-label',
+  hint: 'composer-hint',
+  check: 'composer-check',
+});
 
 export interface Choice<T extends string> {
   value: T;

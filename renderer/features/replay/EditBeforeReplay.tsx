@@ -1,8 +1,8 @@
 import { LoaderCircle } from 'lucide-react';
 import { useEffect, useState } from 'react';
 import { describeError } from '../../client';
+import { bodyText } from '../../lib/bodyText';
 import { useReplay } from '../../state/StoresContext';
-import { bodyText } from './bodyText';
 import { type EditDraft, formatHeaderLines } from './drafts';
 import { Field } from './fields';
 

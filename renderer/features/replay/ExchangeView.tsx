@@ -1,25 +1,9 @@
 import type { HttpExchange, HttpTimings } from '../../../shared/composer';
-import type { HeaderPair } from '../../../shared/domain';
+import { bodyText } from '../../lib/bodyText';
+import { formatMs } from '../../lib/format';
 import { CopyButton } from '../../ui/CopyButton';
-import { bodyText, formatMs, statusTone } from './bodyText';
-
-export function HeaderTable({ headers, label }: { headers: readonly HeaderPair[]; label: string }) {
-  if (headers.length === 0) return <p className="muted">No headers.</p>;
-  return (
-    <table className="replay-headers" aria-label={label}>
-      <tbody>
-        {headers.map(([name, value], index) => (
-          // Repeated names are legitimate and the order is what was sent, so the place is the identity.
-          // biome-ignore lint/suspicious/noArrayIndexKey: a read-only list in wire order
-          <tr key={index}>
-            <th scope="row">{name}</th>
-            <td>{value}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { PairsTable } from '../../ui/PairsTable';
+import { statusTone } from './bodyText';
 
 export function BodyBlock({ base64, label, testId }: { base64: string; label: string; testId?: string }) {
   const body = bodyText(base64);
@@ -30,7 +14,10 @@ export function BodyBlock({ base64, label, testId }: { base64: string; label: st
         <span className="muted">{body.size} bytes</span>
         {body.isText && <CopyButton text={body.text} label={`Copy ${label}`} />}
       </div>
-      <pre className={body.isText ? 'replay-pre' : 'replay-pre muted'} data-testid={testId}>
+      <pre
+        className={body.isText ? 'code-block replay-pre' : 'code-block replay-pre muted'}
+        data-testid={testId}
+      >
         {body.text}
       </pre>
     </div>
@@ -73,7 +60,12 @@ export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
           <span className="replay-method">{request.method}</span>{' '}
           <span className="replay-url">{request.url}</span>
         </p>
-        <HeaderTable headers={request.headers} label="Request headers" />
+        <PairsTable
+          pairs={request.headers}
+          label="Request headers"
+          empty="No headers."
+          className="replay-headers"
+        />
         <BodyBlock base64={request.bodyBase64} label="request body" testId="replay-request-body" />
       </section>
       <section className="replay-exchange-part" aria-label="Response">
@@ -88,7 +80,12 @@ export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
                 {response.status} {response.statusText}
               </span>
             </p>
-            <HeaderTable headers={response.headers} label="Response headers" />
+            <PairsTable
+              pairs={response.headers}
+              label="Response headers"
+              empty="No headers."
+              className="replay-headers"
+            />
             <BodyBlock base64={response.bodyBase64} label="response body" testId="replay-response-body" />
             {response.truncated && (
               <p className="muted">Only the first part of the {response.bodySize}-byte body was kept.</p>

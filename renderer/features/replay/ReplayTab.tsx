@@ -54,7 +54,7 @@ export function ReplayTab() {
             {shown?.kind === 'replay' && <ReplayDetail replayId={shown.id} />}
             {shown?.kind === 'pair' && <ReplayPairDiff left={shown.left} right={shown.right} />}
             {!shown && (
-              <div className="replay-placeholder">
+              <div className="pane-placeholder">
                 <MousePointerClick size={24} aria-hidden />
                 <p>
                   Open a result to see what was sent and answered, and compare it with the original answer.

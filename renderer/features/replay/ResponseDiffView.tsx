@@ -127,10 +127,10 @@ export function ResponseDiffView({ diff }: { diff: ResponseDiff }) {
         </p>
       )}
       <div className="replay-diff-sides">
-        <pre className="replay-pre" title="Left body" data-testid="diff-left-body">
+        <pre className="code-block replay-pre" title="Left body" data-testid="diff-left-body">
           {diff.left.bodyText === '' ? '(no body)' : diff.left.bodyText}
         </pre>
-        <pre className="replay-pre" title="Right body" data-testid="diff-right-body">
+        <pre className="code-block replay-pre" title="Right body" data-testid="diff-right-body">
           {diff.right.bodyText === '' ? '(no body)' : diff.right.bodyText}
         </pre>
       </div>

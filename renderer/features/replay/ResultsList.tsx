@@ -1,8 +1,9 @@
 import { GitCompareArrows, LoaderCircle, RefreshCw } from 'lucide-react';
 import type { ReplaySummary } from '../../../shared/replay';
+import { formatMs } from '../../lib/format';
 import { useReplay } from '../../state/StoresContext';
 import { Notice } from '../../ui/Notice';
-import { formatMs, statusTone, statusWords } from './bodyText';
+import { statusTone, statusWords } from './bodyText';
 
 interface ResultsListProps {
   selectedId: number | null;

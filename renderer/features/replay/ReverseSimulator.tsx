@@ -1,11 +1,10 @@
-import { Play } from 'lucide-react';
 import { useState } from 'react';
 import type { LoadReport } from '../../../shared/replay';
+import { formatMs } from '../../lib/format';
 import { useReplay } from '../../state/StoresContext';
-import { formatMs } from './bodyText';
 import { parseCount, parseRate, urlProblem } from './drafts';
-import { Field, RunButton, Section, SimError } from './fields';
-import { SimTarget } from './SimTarget';
+import { Field, Section } from './fields';
+import { SimNumber, SimReport, SimulatorForm } from './SimulatorForm';
 
 function tone(status: string): string {
   if (status === 'error') return 'error';
@@ -16,10 +15,7 @@ function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }
   const statuses = Object.entries(report.statuses).sort(([a], [b]) => a.localeCompare(b));
   const latency = report.latencyMs;
   return (
-    <div
-      className={stale ? 'replay-report replay-report-stale' : 'replay-report'}
-      data-testid="reverse-sim-result"
-    >
+    <SimReport stale={stale} testId="reverse-sim-result">
       <p className="replay-verdict">
         {stale && 'Previous run: '}
         {report.sent} call{report.sent === 1 ? '' : 's'} in {formatMs(report.durationMs)}.
@@ -74,7 +70,7 @@ function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }
           </ul>
         </Section>
       )}
-    </div>
+    </SimReport>
   );
 }
 
@@ -107,78 +103,52 @@ export function ReverseSimulator() {
   };
 
   return (
-    <div className="replay-sim">
-      <div className="replay-sim-form">
-        <Section title="Reverse integration">
-          <p className="replay-field-hint">
-            Calls your endpoint each time the platform “sends an asset”: <code>login</code>, <code>time</code>{' '}
-            (epoch ms), <code>view_url</code>, <code>channel</code>, <code>campaign_name</code> — as a JSON
-            body (POST) or query parameters (GET).
-          </p>
-          <SimTarget
-            value={target}
-            onChange={setTarget}
-            testId="reverse-sim-target"
-            receiverPath="smartico/reverse"
-            hint="The integrator's endpoint."
-          />
-          <div className="replay-grid replay-grid-3">
-            <Field label="Method" hint="POST sends JSON; GET, query parameters.">
-              {(id, hintId) => (
-                <select
-                  id={id}
-                  className="input"
-                  value={method}
-                  aria-describedby={hintId}
-                  data-testid="reverse-sim-method"
-                  onChange={(event) => setMethod(event.target.value === 'GET' ? 'GET' : 'POST')}
-                >
-                  <option value="POST">POST</option>
-                  <option value="GET">GET</option>
-                </select>
-              )}
-            </Field>
-            <Field label="Calls">
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="numeric"
-                  value={count}
-                  data-testid="reverse-sim-count"
-                  onChange={(event) => setCount(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Per second">
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="decimal"
-                  value={rate}
-                  data-testid="reverse-sim-rate"
-                  onChange={(event) => setRate(event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <SimError message={formError ?? run.error} />
-          <div className="replay-actions">
-            <RunButton running={run.running} onClick={start} testId="reverse-sim-run" runningLabel="Calling…">
-              <Play size={14} aria-hidden />
-              Run simulation
-            </RunButton>
-          </div>
-        </Section>
+    <SimulatorForm
+      title="Reverse integration"
+      intro={
+        <>
+          Calls your endpoint each time the platform “sends an asset”: <code>login</code>, <code>time</code>{' '}
+          (epoch ms), <code>view_url</code>, <code>channel</code>, <code>campaign_name</code> — as a JSON body
+          (POST) or query parameters (GET).
+        </>
+      }
+      testIdPrefix="reverse-sim"
+      target={target}
+      onTargetChange={setTarget}
+      receiverPath="smartico/reverse"
+      targetHint="The integrator's endpoint."
+      error={formError ?? run.error}
+      running={run.running}
+      runningLabel="Calling…"
+      onRun={start}
+      report={run.report && <ReverseReport report={run.report} stale={run.running} />}
+      placeholder="The answers and latencies appear here."
+    >
+      <div className="replay-grid replay-grid-3">
+        <Field label="Method" hint="POST sends JSON; GET, query parameters.">
+          {(id, hintId) => (
+            <select
+              id={id}
+              className="input"
+              value={method}
+              aria-describedby={hintId}
+              data-testid="reverse-sim-method"
+              onChange={(event) => setMethod(event.target.value === 'GET' ? 'GET' : 'POST')}
+            >
+              <option value="POST">POST</option>
+              <option value="GET">GET</option>
+            </select>
+          )}
+        </Field>
+        <SimNumber label="Calls" value={count} onChange={setCount} testId="reverse-sim-count" />
+        <SimNumber
+          label="Per second"
+          value={rate}
+          onChange={setRate}
+          testId="reverse-sim-rate"
+          inputMode="decimal"
+        />
       </div>
-      <div className="replay-sim-report">
-        {run.report ? (
-          <ReverseReport report={run.report} stale={run.running} />
-        ) : (
-          <p className="muted replay-placeholder">The answers and latencies appear here.</p>
-        )}
-      </div>
-    </div>
+    </SimulatorForm>
   );
 }

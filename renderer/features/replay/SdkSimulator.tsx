@@ -1,19 +1,15 @@
-import { Play } from 'lucide-react';
 import { useState } from 'react';
 import type { SdkSimulationReport } from '../../../shared/replay';
 import { useReplay } from '../../state/StoresContext';
 import { statusTone, statusWords } from './bodyText';
 import { parseCount, urlProblem } from './drafts';
-import { Field, RunButton, Section, SimError } from './fields';
-import { SimTarget } from './SimTarget';
+import { Field } from './fields';
+import { SimNumber, SimReport, SimulatorForm } from './SimulatorForm';
 
 function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: boolean }) {
   const outside = report.messages.filter((message) => !message.inModel).length;
   return (
-    <div
-      className={stale ? 'replay-report replay-report-stale' : 'replay-report'}
-      data-testid="sdk-sim-result"
-    >
+    <SimReport stale={stale} testId="sdk-sim-result">
       <p className={report.ok ? 'replay-verdict replay-same' : 'replay-verdict replay-differ'}>
         {stale && 'Previous run: '}
         {report.ok
@@ -57,7 +53,7 @@ function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: bool
           ))}
         </tbody>
       </table>
-    </div>
+    </SimReport>
   );
 }
 
@@ -87,78 +83,57 @@ export function SdkSimulator() {
   };
 
   return (
-    <div className="replay-sim">
-      <div className="replay-sim-form">
-        <Section title="Messaging SDK">
-          <p className="replay-field-hint">
-            Posts notifications in Hookbench’s request model and reads <code>status_code</code> back: 000
-            success, 001 queued, 900 not delivered, 901 bad parameters, 999 critical error.
-          </p>
-          <SimTarget
-            value={target}
-            onChange={setTarget}
-            testId="sdk-sim-target"
-            receiverPath="sdk/messages"
-            hint="Your webhook for SDK messages."
+    <SimulatorForm
+      title="Messaging SDK"
+      intro={
+        <>
+          Posts notifications in Hookbench’s request model and reads <code>status_code</code> back: 000
+          success, 001 queued, 900 not delivered, 901 bad parameters, 999 critical error.
+        </>
+      }
+      testIdPrefix="sdk-sim"
+      target={target}
+      onTargetChange={setTarget}
+      receiverPath="sdk/messages"
+      targetHint="Your webhook for SDK messages."
+      error={formError ?? run.error}
+      running={run.running}
+      runningLabel="Sending…"
+      onRun={start}
+      report={run.report && <SdkReport report={run.report} stale={run.running} />}
+      placeholder="Each message’s answer and what it means appear here."
+    >
+      <div className="replay-grid">
+        <Field label="Type">
+          {(id) => (
+            <select
+              id={id}
+              className="input"
+              value={type}
+              data-testid="sdk-sim-type"
+              onChange={(event) => setType(event.target.value === 'PUSH' ? 'PUSH' : 'SMS')}
+            >
+              <option value="SMS">SMS</option>
+              <option value="PUSH">PUSH</option>
+            </select>
+          )}
+        </Field>
+        <SimNumber label="Messages" value={count} onChange={setCount} testId="sdk-sim-count" />
+      </div>
+      <Field label="Bearer token" hint="Sent as Authorization: Bearer …; empty sends none.">
+        {(id, hintId) => (
+          <input
+            id={id}
+            className="input input-mono"
+            value={token}
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby={hintId}
+            data-testid="sdk-sim-token"
+            onChange={(event) => setToken(event.target.value)}
           />
-          <div className="replay-grid">
-            <Field label="Type">
-              {(id) => (
-                <select
-                  id={id}
-                  className="input"
-                  value={type}
-                  data-testid="sdk-sim-type"
-                  onChange={(event) => setType(event.target.value === 'PUSH' ? 'PUSH' : 'SMS')}
-                >
-                  <option value="SMS">SMS</option>
-                  <option value="PUSH">PUSH</option>
-                </select>
-              )}
-            </Field>
-            <Field label="Messages">
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="numeric"
-                  value={count}
-                  data-testid="sdk-sim-count"
-                  onChange={(event) => setCount(event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          <Field label="Bearer token" hint="Sent as Authorization: Bearer …; empty sends none.">
-            {(id, hintId) => (
-              <input
-                id={id}
-                className="input input-mono"
-                value={token}
-                spellCheck={false}
-                autoComplete="off"
-                aria-describedby={hintId}
-                data-testid="sdk-sim-token"
-                onChange={(event) => setToken(event.target.value)}
-              />
-            )}
-          </Field>
-          <SimError message={formError ?? run.error} />
-          <div className="replay-actions">
-            <RunButton running={run.running} onClick={start} testId="sdk-sim-run" runningLabel="Sending…">
-              <Play size={14} aria-hidden />
-              Run simulation
-            </RunButton>
-          </div>
-        </Section>
-      </div>
-      <div className="replay-sim-report">
-        {run.report ? (
-          <SdkReport report={run.report} stale={run.running} />
-        ) : (
-          <p className="muted replay-placeholder">Each message’s answer and what it means appear here.</p>
         )}
-      </div>
-    </div>
+      </Field>
+    </SimulatorForm>
   );
 }

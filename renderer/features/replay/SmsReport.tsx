@@ -1,6 +1,7 @@
 import type { SmsAttempt, SmsSimulationReport } from '../../../shared/replay';
 import { statusTone, statusWords } from './bodyText';
 import { Section } from './fields';
+import { SimReport } from './SimulatorForm';
 
 function summary(report: SmsSimulationReport): string {
   const acknowledged = report.ids.filter((id) => id.acknowledged).length;
@@ -45,7 +46,7 @@ function AttemptItem({ attempt }: { attempt: SmsAttempt }) {
         </ul>
       )}
       <p className="replay-field-hint">Raw answer</p>
-      <pre className="replay-pre replay-pre-short" data-testid="sms-sim-raw">
+      <pre className="code-block replay-pre replay-pre-short" data-testid="sms-sim-raw">
         {attempt.bodyText === '' ? '(empty)' : attempt.bodyText}
       </pre>
     </li>
@@ -55,10 +56,7 @@ function AttemptItem({ attempt }: { attempt: SmsAttempt }) {
 /** Per id (acknowledged, attempts used) and per attempt (what was sent, what came back, what was off). */
 export function SmsReport({ report, stale }: { report: SmsSimulationReport; stale: boolean }) {
   return (
-    <div
-      className={stale ? 'replay-report replay-report-stale' : 'replay-report'}
-      data-testid="sms-sim-result"
-    >
+    <SimReport stale={stale} testId="sms-sim-result">
       <p
         className={report.ok ? 'replay-verdict replay-same' : 'replay-verdict replay-differ'}
         data-testid="sms-sim-summary"
@@ -95,6 +93,6 @@ export function SmsReport({ report, stale }: { report: SmsSimulationReport; stal
           ))}
         </ol>
       </Section>
-    </div>
+    </SimReport>
   );
 }

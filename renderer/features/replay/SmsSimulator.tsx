@@ -1,9 +1,8 @@
-import { Play } from 'lucide-react';
 import { useState } from 'react';
 import { useReplay } from '../../state/StoresContext';
 import { generateIds, parseCount, parseList, urlProblem } from './drafts';
-import { Field, RunButton, Section, SimError } from './fields';
-import { SimTarget } from './SimTarget';
+import { Field } from './fields';
+import { SimNumber, SimulatorForm } from './SimulatorForm';
 import { SmsReport } from './SmsReport';
 
 /** The gateway's states (seed 004). */
@@ -57,114 +56,87 @@ export function SmsSimulator() {
   })();
 
   return (
-    <div className="replay-sim">
-      <div className="replay-sim-form">
-        <Section title="SMS gateway">
-          <p className="replay-field-hint">
-            Posts <code>[{'{"id_sms", "time", "state"}'}]</code> batches. The server must answer{' '}
-            <code>[{'{"id_sms": …}'}]</code> for each status it accepted; the rest are sent again, as the
-            gateway does.
-          </p>
-          <SimTarget
-            value={target}
-            onChange={setTarget}
-            testId="sms-sim-target"
-            receiverPath="sms/status"
-            hint="Where the gateway posts the statuses."
+    <SimulatorForm
+      title="SMS gateway"
+      intro={
+        <>
+          Posts <code>[{'{"id_sms", "time", "state"}'}]</code> batches. The server must answer{' '}
+          <code>[{'{"id_sms": …}'}]</code> for each status it accepted; the rest are sent again, as the
+          gateway does.
+        </>
+      }
+      testIdPrefix="sms-sim"
+      target={target}
+      onTargetChange={setTarget}
+      receiverPath="sms/status"
+      targetHint="Where the gateway posts the statuses."
+      error={formError ?? run.error}
+      running={run.running}
+      runningLabel="Simulating…"
+      onRun={start}
+      report={run.report && <SmsReport report={run.report} stale={run.running} />}
+      placeholder="The per-id and per-attempt results appear here."
+    >
+      <Field label="id_sms values" hint="Separated by commas. Digits go out as JSON numbers, exactly.">
+        {(id, hintId) => (
+          <textarea
+            id={id}
+            className="input replay-textarea input-mono"
+            rows={2}
+            value={ids}
+            spellCheck={false}
+            aria-describedby={hintId}
+            data-testid="sms-sim-ids"
+            onChange={(event) => setIds(event.target.value)}
           />
-          <Field label="id_sms values" hint="Separated by commas. Digits go out as JSON numbers, exactly.">
-            {(id, hintId) => (
-              <textarea
-                id={id}
-                className="input replay-textarea input-mono"
-                rows={2}
-                value={ids}
-                spellCheck={false}
-                aria-describedby={hintId}
-                data-testid="sms-sim-ids"
-                onChange={(event) => setIds(event.target.value)}
-              />
-            )}
-          </Field>
-          <div className="replay-inline">
-            <button
-              type="button"
-              className="button button-small"
-              data-testid="sms-sim-generate"
-              onClick={generate}
-            >
-              Generate
-            </button>
-            <input
-              className="input replay-input-short"
-              inputMode="numeric"
-              value={generateCount}
-              aria-label="How many ids to generate"
-              data-testid="sms-sim-generate-count"
-              onChange={(event) => setGenerateCount(event.target.value)}
-            />
-            <span className="muted">ids</span>
-          </div>
-          <div className="replay-grid replay-grid-3">
-            <Field label="State">
-              {(id) => (
-                <select
-                  id={id}
-                  className="input"
-                  value={state}
-                  data-testid="sms-sim-state"
-                  onChange={(event) => setState(event.target.value)}
-                >
-                  {STATES.map((name) => (
-                    <option key={name} value={name}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Attempts">
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="numeric"
-                  value={attempts}
-                  data-testid="sms-sim-attempts"
-                  onChange={(event) => setAttempts(event.target.value)}
-                />
-              )}
-            </Field>
-            <Field label="Interval (ms)">
-              {(id) => (
-                <input
-                  id={id}
-                  className="input"
-                  inputMode="numeric"
-                  value={intervalMs}
-                  data-testid="sms-sim-interval"
-                  onChange={(event) => setIntervalMs(event.target.value)}
-                />
-              )}
-            </Field>
-          </div>
-          {waitText && <p className="replay-field-hint">{waitText}</p>}
-          <SimError message={formError ?? run.error} />
-          <div className="replay-actions">
-            <RunButton running={run.running} onClick={start} testId="sms-sim-run" runningLabel="Simulating…">
-              <Play size={14} aria-hidden />
-              Run simulation
-            </RunButton>
-          </div>
-        </Section>
-      </div>
-      <div className="replay-sim-report">
-        {run.report ? (
-          <SmsReport report={run.report} stale={run.running} />
-        ) : (
-          <p className="muted replay-placeholder">The per-id and per-attempt results appear here.</p>
         )}
+      </Field>
+      <div className="replay-inline">
+        <button
+          type="button"
+          className="button button-small"
+          data-testid="sms-sim-generate"
+          onClick={generate}
+        >
+          Generate
+        </button>
+        <input
+          className="input replay-input-short"
+          inputMode="numeric"
+          value={generateCount}
+          aria-label="How many ids to generate"
+          data-testid="sms-sim-generate-count"
+          onChange={(event) => setGenerateCount(event.target.value)}
+        />
+        <span className="muted">ids</span>
       </div>
-    </div>
+      <div className="replay-grid replay-grid-3">
+        <Field label="State">
+          {(id) => (
+            <select
+              id={id}
+              className="input"
+              value={state}
+              data-testid="sms-sim-state"
+              onChange={(event) => setState(event.target.value)}
+            >
+              {STATES.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <SimNumber label="Attempts" value={attempts} onChange={setAttempts} testId="sms-sim-attempts" />
+        <SimNumber
+          label="Interval (ms)"
+          value={intervalMs}
+          onChange={setIntervalMs}
+          testId="sms-sim-interval"
+        />
+      </div>
+      {waitText && <p className="replay-field-hint">{waitText}</p>}
+    </SimulatorForm>
   );
 }

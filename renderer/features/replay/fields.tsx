@@ -1,56 +1,14 @@
 import { LoaderCircle } from 'lucide-react';
 import { type ReactNode, useId } from 'react';
+import { createFields } from '../../ui/fields';
 import { Notice } from '../../ui/Notice';
 
-interface FieldProps {
-  label: string;
-  hint?: ReactNode;
-  className?: string;
-  /** Renders the control with the id the label points at and the id of the hint. */
-  children: (id: string, hintId: string | undefined) => ReactNode;
-}
-
-/** A label, a control and an optional hint, tied together for assistive technology. */
-export function Field({ label, hint, className, children }: FieldProps) {
-  const id = useId();
-  const hintId = hint ? `${id}-hint` : undefined;
-  return (
-    <div className={className ? `replay-field ${className}` : 'replay-field'}>
-      <label htmlFor={id} className="replay-field-label">
-        {label}
-      </label>
-      {children(id, hintId)}
-      {hint && (
-        <p id={hintId} className="replay-field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
-  );
-}
-
-interface CheckProps {
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  children: ReactNode;
-  testId?: string;
-  disabled?: boolean;
-}
-
-export function Check({ checked, onChange, children, testId, disabled }: CheckProps) {
-  return (
-    <label className="replay-check">
-      <input
-        type="checkbox"
-        checked={checked}
-        disabled={disabled}
-        data-testid={testId}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      <span>{children}</span>
-    </label>
-  );
-}
+export const { Field, Check } = createFields({
+  field: 'replay-field',
+  label: 'replay-field-label',
+  hint: 'replay-field-hint',
+  check: 'replay-check',
+});
 
 interface RunButtonProps {
   running: boolean;

@@ -6,7 +6,7 @@ import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
-import { Notice } from '../../ui/Notice';
+import { Notice, RetryNotice } from '../../ui/Notice';
 import { AddRuleMenu } from './AddRuleMenu';
 import { FallbackEditor } from './FallbackEditor';
 import { RuleEditor } from './RuleEditor';
@@ -77,20 +77,10 @@ export function RespondersView() {
           <AddRuleMenu onCreate={(preset) => void create(preset)} disabled={!ready} />
         </div>
         {actionError && <Notice onDismiss={() => setActionError(null)}>{actionError}</Notice>}
-        {loadError && (
-          <Notice
-            action={
-              <button type="button" className="button button-small" onClick={() => void load()}>
-                Retry
-              </button>
-            }
-          >
-            {loadError}
-          </Notice>
-        )}
+        {loadError && <RetryNotice onRetry={() => void load()}>{loadError}</RetryNotice>}
       </div>
       {!ready && !loadError ? (
-        <div className="responders-loading" aria-busy>
+        <div className="pane-placeholder responders-loading" aria-busy>
           <LoaderCircle size={20} className="spin" aria-hidden />
           <span>Loading rules…</span>
         </div>
@@ -119,7 +109,7 @@ export function RespondersView() {
                   onDelete={(rule) => setDeleting({ rule, busy: false })}
                 />
               ) : (
-                <div className="rule-placeholder">
+                <div className="pane-placeholder rule-placeholder">
                   <MousePointerClick size={28} aria-hidden />
                   <p>Add a rule to edit it here.</p>
                 </div>

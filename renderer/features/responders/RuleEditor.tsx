@@ -162,7 +162,7 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
           </button>
         </div>
         {error && (
-          <p className="rule-error" role="alert" data-testid="rule-error">
+          <p className="error-box rule-error" role="alert" data-testid="rule-error">
             {error}
           </p>
         )}

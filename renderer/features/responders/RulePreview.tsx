@@ -5,6 +5,7 @@ import type { Rule, RulePreview as RulePreviewData } from '../../../shared/rules
 import { describeError } from '../../client';
 import { formatTime } from '../../lib/format';
 import { useCaptures, useRules } from '../../state/StoresContext';
+import { PairsTable } from '../../ui/PairsTable';
 import './rule-preview.css';
 
 /** How many of the newest captures the picker offers. */
@@ -44,7 +45,7 @@ function PreviewResult({ preview }: { preview: RulePreviewData }) {
         Matches this request.
       </p>
       {preview.error && (
-        <p className="preview-error" role="alert" data-testid="preview-error">
+        <p className="error-box preview-error" role="alert" data-testid="preview-error">
           {preview.error}
         </p>
       )}
@@ -73,19 +74,9 @@ function PreviewResult({ preview }: { preview: RulePreviewData }) {
       {!silent && (
         <>
           <h4 className="preview-subtitle">Headers</h4>
-          <table className="preview-headers">
-            <tbody>
-              {preview.headers.map(([name, value], index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: header order and repeats are meaningful
-                <tr key={index}>
-                  <th scope="row">{name}</th>
-                  <td>{value}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PairsTable pairs={preview.headers} />
           <h4 className="preview-subtitle">Body</h4>
-          <pre className="preview-body" data-testid="preview-body">
+          <pre className="code-block preview-body" data-testid="preview-body">
             {preview.bodyText}
           </pre>
         </>
@@ -172,7 +163,7 @@ export function RulePreview({ draft }: { draft: Rule }) {
           <div className="preview-result" aria-live="polite" aria-busy={pending}>
             {outcome.kind === 'ready' && <PreviewResult preview={outcome.preview} />}
             {outcome.kind === 'failed' && (
-              <p className="preview-error" role="alert" data-testid="preview-error">
+              <p className="error-box preview-error" role="alert" data-testid="preview-error">
                 {outcome.message}
               </p>
             )}

@@ -1,7 +1,8 @@
-import { Download, Upload } from 'lucide-react';
-import { type ChangeEvent, useRef, useState } from 'react';
+import { Download } from 'lucide-react';
+import { useState } from 'react';
 import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
+import { FilePicker } from '../../ui/FilePicker';
 import { ImportDialog } from './ImportDialog';
 
 interface RuleTransferProps {
@@ -37,7 +38,6 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
   const exportRules = useRules((s) => s.exportRules);
   const importRules = useRules((s) => s.importRules);
   const ruleCount = useRules((s) => s.rules.length);
-  const inputRef = useRef<HTMLInputElement>(null);
   const [pending, setPending] = useState<{ name: string; text: string; ruleCount: number | null } | null>(
     null,
   );
@@ -53,11 +53,7 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
     }
   };
 
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    // Cleared so choosing the same file again still fires a change.
-    event.target.value = '';
-    if (!file) return;
+  const onFile = async (file: File) => {
     onError(null);
     try {
       const text = await file.text();
@@ -87,25 +83,14 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
         <Download size={14} aria-hidden />
         Export
       </button>
-      <button
-        type="button"
-        className="button"
-        onClick={() => inputRef.current?.click()}
-        data-testid="import-rules"
-      >
-        <Upload size={14} aria-hidden />
-        Import
-      </button>
-      <input
-        ref={inputRef}
-        type="file"
+      <FilePicker
         accept=".json,application/json"
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-hidden
-        onChange={(event) => void onFile(event)}
-        data-testid="import-file-input"
-      />
+        onFile={(file) => void onFile(file)}
+        testId="import-rules"
+        inputTestId="import-file-input"
+      >
+        Import
+      </FilePicker>
       <ImportDialog
         file={pending}
         busy={busy}

@@ -1,6 +1,6 @@
 import { LoaderCircle } from 'lucide-react';
 import { useReceiver, useSettings } from '../../state/StoresContext';
-import { Notice } from '../../ui/Notice';
+import { RetryNotice } from '../../ui/Notice';
 import { ReceiverForm } from './ReceiverForm';
 import { RestartReceiverButton } from './RestartReceiverButton';
 import { RetentionForm } from './RetentionForm';
@@ -39,17 +39,7 @@ export function SettingsView() {
       </div>
       <div className="settings-scroll">
         <div className="settings-column">
-          {loadError && (
-            <Notice
-              action={
-                <button type="button" className="button button-small" onClick={() => void load()}>
-                  Retry
-                </button>
-              }
-            >
-              {loadError}
-            </Notice>
-          )}
+          {loadError && <RetryNotice onRetry={() => void load()}>{loadError}</RetryNotice>}
           {settings ? (
             <>
               <ReceiverForm receiver={settings.receiver} />

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   bodyEditorProblems,
-  bodyText,
   dataTextProblem,
   groupByCollection,
   jsonErrorPlace,
@@ -16,6 +15,7 @@ import {
   sameRequest,
 } from '../../../renderer/features/composer/drafts';
 import { dataPaths } from '../../../renderer/features/composer/templateSupport';
+import { bodyText } from '../../../renderer/lib/bodyText';
 import type { LintFinding, RequestPreview } from '../../../shared/composer';
 
 const lint = (rule: LintFinding['rule'], severity: LintFinding['severity'], line = 1): LintFinding => ({

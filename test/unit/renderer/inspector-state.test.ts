@@ -16,25 +16,9 @@ import {
 } from '../../../renderer/state/captureSelection';
 import { createCapturesStore } from '../../../renderer/state/capturesStore';
 import type { CaptureSummary } from '../../../shared/domain';
+import { captureSummary, fakeClient, tick } from './fakes';
 
-const c = (id: number, extra: Partial<CaptureSummary> = {}): CaptureSummary => ({
-  id,
-  receivedAt: '2025-01-01T00:00:00.000Z',
-  method: 'POST',
-  path: `/${id}`,
-  status: 200,
-  bodySize: 1,
-  contentType: null,
-  truncated: false,
-  kind: null,
-  valid: null,
-  ruleName: null,
-  fault: null,
-  pinned: false,
-  note: null,
-  bucket: null,
-  ...extra,
-});
+const c = captureSummary;
 const list = (...ids: number[]) => ids.map((id) => c(id));
 const ids = (items: readonly CaptureSummary[]) => items.map((x) => x.id);
 
@@ -120,30 +104,6 @@ describe('filter terms', () => {
     expect(appendTerm('status:4xx ', '$.login')).toBe('status:4xx $.login');
   });
 });
-
-function fakeClient() {
-  const calls: {
-    name: string;
-    request: unknown;
-    resolve: (v: unknown) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  const client = {
-    transport: 'electron' as const,
-    call(name: string, request: unknown) {
-      return new Promise((resolve, reject) => calls.push({ name, request, resolve, reject }));
-    },
-    on: () => () => {},
-  };
-  const take = (name: string) => {
-    const i = calls.findIndex((x) => x.name === name);
-    const [call] = calls.splice(i, 1);
-    if (!call) throw new Error(`no call ${name}`);
-    return call;
-  };
-  return { client, calls, take };
-}
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('captures store with a filter', () => {
   it('applies a filter, keeps the list when the core refuses one, and re-queries on arrivals', async () => {

@@ -10,6 +10,7 @@ import {
   mergeNewestFirst,
   removeCaptures,
 } from '../../../renderer/state/captureList';
+import { captureSummary } from './fakes';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -90,23 +91,7 @@ describe('format', () => {
   it('time', () => expect(formatTime('2025-01-02T03:04:05.006Z')).toMatch(/^\d\d:04:05\.006$/));
 });
 
-const c = (id: number) => ({
-  id,
-  receivedAt: '',
-  method: 'GET',
-  path: `/${id}`,
-  status: 200,
-  bodySize: 0,
-  contentType: null,
-  truncated: false,
-  kind: null,
-  valid: null,
-  ruleName: null,
-  fault: null,
-  pinned: false,
-  note: null,
-  bucket: null,
-});
+const c = (id: number) => captureSummary(id, { receivedAt: '', method: 'GET', bodySize: 0 });
 
 describe('captureList', () => {
   it('adds oldest-first batches on top', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bodyText, statusWords, textToBase64 } from '../../../renderer/features/replay/bodyText';
+import { statusWords, textToBase64 } from '../../../renderer/features/replay/bodyText';
 import {
   type EditDraft,
   editFromDraft,
@@ -12,6 +12,7 @@ import {
   targetFromDraft,
   urlProblem,
 } from '../../../renderer/features/replay/drafts';
+import { bodyText } from '../../../renderer/lib/bodyText';
 import { DEFAULT_TARGET } from '../../../renderer/state/replayStore';
 
 describe('replay form drafts', () => {

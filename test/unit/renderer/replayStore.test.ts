@@ -3,62 +3,7 @@ import { ClientError } from '../../../renderer/client/clientError';
 import { createAppRuntime } from '../../../renderer/state/appRuntime';
 import { mergeProgress } from '../../../renderer/state/replayStore';
 import type { ReplayProgress } from '../../../shared/replay';
-
-function fakeClient() {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const calls: {
-    name: string;
-    request: unknown;
-    resolve: (v: unknown) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  const client = {
-    transport: 'electron' as const,
-    call(name: string, request: unknown) {
-      return new Promise((resolve, reject) => calls.push({ name, request, resolve, reject }));
-    },
-    on(event: string, listener: (p: unknown) => void) {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  const emit = (event: string, payload: unknown) => {
-    for (const l of listeners.get(event) ?? []) l(payload);
-  };
-  const take = (name: string) => {
-    // The latest call of that name: the runtime's own start-up loads stay pending underneath.
-    const i = calls.findLastIndex((x) => x.name === name);
-    if (i < 0) throw new Error(`no call ${name}`);
-    const [call] = calls.splice(i, 1);
-    if (!call) throw new Error(`no call ${name}`);
-    return call;
-  };
-  const count = (name: string) => calls.filter((x) => x.name === name).length;
-  return { client, emit, take, count };
-}
-
-function manualScheduler() {
-  const queue: (() => void)[] = [];
-  return {
-    schedule: (cb: () => void) => {
-      queue.push(cb);
-      return () => {
-        const i = queue.indexOf(cb);
-        if (i >= 0) queue.splice(i, 1);
-      };
-    },
-    frame: () => {
-      for (const cb of queue.splice(0)) cb();
-    },
-  };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
+import { fakeClient, manualScheduler, tick } from './fakes';
 
 const progress = (patch: Partial<ReplayProgress>): ReplayProgress => ({
   batchId: 'b1',
@@ -129,7 +74,7 @@ describe('replay store', () => {
   it('a final event buffered before the start answer is not undone by it', async () => {
     const { f, replay } = runtime();
     const start = replay().startBulk(bulkRequest);
-    const call = f.take('startBulkReplay');
+    const call = f.takeLatest('startBulkReplay');
     expect(call.request).toMatchObject({ filter: 'path:/bulk', keepOrder: true });
     f.emit('replayProgress', progress({ sent: 3, ok: 3, state: 'done' }));
     expect(replay().bulk).toBeNull(); // still buffered for the next frame
@@ -161,7 +106,7 @@ describe('replay store', () => {
     f.emit('replayProgress', progress({ sent: 1 }));
     s.frame();
     const cancel = replay().cancelBulk();
-    const call = f.take('cancelBulkReplay');
+    const call = f.takeLatest('cancelBulkReplay');
     expect(call.request).toEqual({ batchId: 'b1' });
     call.resolve(progress({ sent: 1, state: 'cancelled' }));
     await cancel;
@@ -171,13 +116,13 @@ describe('replay store', () => {
   it('a single replay reloads the results; an older list answer never overwrites a newer one', async () => {
     const { f, replay } = runtime();
     const sent = replay().replayOne({ captureId: 1, target });
-    const call = f.take('replayCapture');
+    const call = f.takeLatest('replayCapture');
     expect(call.request).toEqual({ captureId: 1, target });
     call.resolve({ id: 7, captureId: 1, batchId: null, edited: false, exchange: {} });
     expect((await sent).id).toBe(7);
-    const first = f.take('listReplays');
+    const first = f.takeLatest('listReplays');
     void replay().loadResults();
-    const second = f.take('listReplays');
+    const second = f.takeLatest('listReplays');
     second.resolve([summary(8), summary(7)]);
     await tick();
     first.resolve([summary(7)]);
@@ -189,7 +134,7 @@ describe('replay store', () => {
   it('reports a failed results load in words', async () => {
     const { f, replay } = runtime();
     const load = replay().loadResults();
-    f.take('listReplays').reject(new ClientError('unavailable', 'The core is not reachable.'));
+    f.takeLatest('listReplays').reject(new ClientError('unavailable', 'The core is not reachable.'));
     await load;
     expect(replay().resultsStatus).toBe('error');
     expect(replay().resultsError).toBe('The core is not reachable.');
@@ -207,9 +152,9 @@ describe('replay store', () => {
     };
     const first = replay().simulateSms(options);
     expect(replay().sms.running).toBe(true);
-    const firstCall = f.take('simulateSmsStatus');
+    const firstCall = f.takeLatest('simulateSmsStatus');
     const second = replay().simulateSms(options);
-    const secondCall = f.take('simulateSmsStatus');
+    const secondCall = f.takeLatest('simulateSmsStatus');
     const report = { ids: [{ idSms: '1', attemptsUsed: 1, acknowledged: true }], attempts: [], ok: true };
     secondCall.resolve(report);
     await second;
@@ -224,7 +169,7 @@ describe('replay store', () => {
       bearerToken: null,
       timeoutMs: 10,
     });
-    f.take('simulateSdk').reject(new ClientError('bad_request', 'The target "x" is not a URL.'));
+    f.takeLatest('simulateSdk').reject(new ClientError('bad_request', 'The target "x" is not a URL.'));
     await failing;
     expect(replay().sdk).toEqual({ running: false, report: null, error: 'The target "x" is not a URL.' });
   });
@@ -242,7 +187,7 @@ describe('replay store', () => {
   it('counts filter matches with a one-item page and lists recent captures', async () => {
     const { f, replay } = runtime();
     const counted = replay().countMatching('path:/bulk');
-    const call = f.take('listCaptures');
+    const call = f.takeLatest('listCaptures');
     expect(call.request).toEqual({ filter: 'path:/bulk', limit: 1 });
     call.resolve({ items: [], total: 9, matched: 3, hasMore: true });
     expect(await counted).toBe(3);

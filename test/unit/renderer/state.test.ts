@@ -2,78 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { ClientError } from '../../../renderer/client/clientError';
 import { WebSocketClient } from '../../../renderer/client/websocketClient';
 import { createAppRuntime } from '../../../renderer/state/appRuntime';
+import { captureSummary, fakeClient, manualScheduler, tick } from './fakes';
 
-const c = (id: number) => ({
-  id,
-  receivedAt: '2025-01-01T00:00:00.000Z',
-  method: 'POST',
-  path: `/${id}`,
-  status: 200,
-  bodySize: 1,
-  contentType: null,
-  truncated: false,
-  kind: null,
-  valid: null,
-  ruleName: null,
-  fault: null,
-  pinned: false,
-  note: null,
-  bucket: null,
-});
-
-function fakeClient() {
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
-  const calls: {
-    name: string;
-    request: unknown;
-    resolve: (v: unknown) => void;
-    reject: (e: unknown) => void;
-  }[] = [];
-  const client = {
-    transport: 'electron' as const,
-    call(name: string, request: unknown) {
-      return new Promise((resolve, reject) => calls.push({ name, request, resolve, reject }));
-    },
-    on(event: string, listener: (p: unknown) => void) {
-      let set = listeners.get(event);
-      if (!set) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      set.add(listener);
-      return () => set.delete(listener);
-    },
-  };
-  const emit = (event: string, payload: unknown) => {
-    for (const l of listeners.get(event) ?? []) l(payload);
-  };
-  const take = (name: string) => {
-    const i = calls.findIndex((x) => x.name === name);
-    const [call] = calls.splice(i, 1);
-    if (!call) throw new Error(`no call ${name}`);
-    return call;
-  };
-  return { client, emit, calls, take };
-}
-
-function manualScheduler() {
-  const queue: (() => void)[] = [];
-  return {
-    schedule: (cb: () => void) => {
-      queue.push(cb);
-      return () => {
-        const i = queue.indexOf(cb);
-        if (i >= 0) queue.splice(i, 1);
-      };
-    },
-    frame: () => {
-      for (const cb of queue.splice(0)) cb();
-    },
-    queue,
-  };
-}
-
-const tick = () => new Promise((r) => setTimeout(r, 0));
+const c = (id: number) => captureSummary(id);
 
 describe('runtime', () => {
   it('merges events that race the initial load, batches per frame', async () => {
