@@ -12,6 +12,7 @@ import type {
   HistorySummary,
   RequestPreview,
 } from '../../shared/composer';
+import type { LoadReport } from '../../shared/replay';
 import { describeError, type HookbenchClient } from '../client';
 import {
   blankDraft,
@@ -96,6 +97,8 @@ export interface ComposerActions {
   send(): Promise<HistoryEntry | null>;
   loadHistory(): Promise<void>;
   openHistoryEntry(id: number): Promise<void>;
+  /** Sends the draft `count` times at `ratePerSecond`, rendered anew each time; rejects with a ClientError. */
+  stream(count: number, ratePerSecond: number): Promise<LoadReport>;
   /** Like send: never rejects, `sendError` says why it failed. */
   resend(id: number): Promise<void>;
   clearHistory(): Promise<void>;
@@ -335,6 +338,16 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
           });
           return null;
         }
+      },
+
+      async stream(count, ratePerSecond) {
+        if (get().envDirty) await get().saveEnv();
+        return client.call('streamComposerRequest', {
+          request: forCore(get().draft),
+          data: dataSourceOf(get().data),
+          count,
+          ratePerSecond,
+        });
       },
 
       async loadHistory() {

@@ -6,6 +6,7 @@ import { sendBlockReason } from './composerFormat';
 import { HistoryList } from './HistoryList';
 import { PreviewPanel } from './PreviewPanel';
 import { ResponseView } from './ResponseView';
+import { StreamControls } from './StreamControls';
 import type { PreviewOutcome } from './usePreview';
 import './composer-result.css';
 
@@ -50,6 +51,7 @@ export function ResultPane({ outcome }: { outcome: PreviewOutcome }) {
           </span>
         )}
       </div>
+      <StreamControls blocked={reason !== null} />
       <Tabs idBase={ID_BASE} label="Result views" items={tabs} value={panel} onChange={setPanel} />
       <div
         className="composer-result-body"

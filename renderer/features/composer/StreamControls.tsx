@@ -1,0 +1,95 @@
+import { LoaderCircle, Repeat } from 'lucide-react';
+import { useState } from 'react';
+import type { LoadReport } from '../../../shared/replay';
+import { describeError } from '../../client';
+import { useComposer } from '../../state/StoresContext';
+
+/**
+ * "Send as a stream": the request N times at R per second, rendered anew for each call as
+ * the platform renders each event ({{uuid}}, {{now}}… differ), to load-test the endpoint.
+ */
+export function StreamControls({ blocked }: { blocked: boolean }) {
+  const stream = useComposer((s) => s.stream);
+  const [count, setCount] = useState('20');
+  const [rate, setRate] = useState('10');
+  const [running, setRunning] = useState(false);
+  const [report, setReport] = useState<LoadReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const n = Number(count);
+  const r = Number(rate);
+  const invalid = !Number.isInteger(n) || n < 1 || n > 100_000 || !(r > 0) || r > 10_000;
+
+  const run = async () => {
+    setRunning(true);
+    setError(null);
+    try {
+      setReport(await stream(n, r));
+    } catch (caught) {
+      setError(describeError(caught, 'Could not send the stream.'));
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <details className="composer-stream">
+      <summary>Send as a stream of events</summary>
+      <div className="composer-stream-row">
+        <label>
+          Calls{' '}
+          <input
+            className="input input-short"
+            value={count}
+            onChange={(e) => setCount(e.target.value)}
+            inputMode="numeric"
+            data-testid="stream-count"
+          />
+        </label>
+        <label>
+          per second{' '}
+          <input
+            className="input input-short"
+            value={rate}
+            onChange={(e) => setRate(e.target.value)}
+            inputMode="decimal"
+            data-testid="stream-rate"
+          />
+        </label>
+        <button
+          type="button"
+          className="button button-small"
+          disabled={blocked || invalid || running}
+          onClick={() => void run()}
+          data-testid="composer-stream"
+        >
+          {running ? (
+            <LoaderCircle size={14} className="spin" aria-hidden />
+          ) : (
+            <Repeat size={14} aria-hidden />
+          )}
+          {running ? 'Sending…' : 'Stream'}
+        </button>
+      </div>
+      {invalid && (
+        <p className="field-error">Calls: a whole number from 1 to 100,000; rate: above 0, at most 10,000.</p>
+      )}
+      {error && (
+        <p className="field-error" data-testid="stream-error">
+          {error}
+        </p>
+      )}
+      {report && (
+        <p className="composer-stream-report" data-testid="stream-report">
+          {report.sent} calls in {report.durationMs} ms —{' '}
+          {Object.entries(report.statuses)
+            .map(([status, k]) => `${status}: ${k}`)
+            .join(', ')}
+          {report.latencyMs &&
+            ` · latency p50 ${report.latencyMs.p50.toFixed(1)} ms, p90 ${report.latencyMs.p90.toFixed(1)} ms, p99 ${report.latencyMs.p99.toFixed(1)} ms`}
+          {report.errors.length > 0 && ` · ${report.errors[0]}`}
+        </p>
+      )}
+    </details>
+  );
+}
