@@ -1,6 +1,7 @@
 /**
  * Builds the parts of the core the bench imports directly (createHookbench, CaptureStore, the
- * filter parser, the template engine, rule presets) into bench/.build/ as plain ESM, with a
+ * filter parser, the template engine, rule presets, the replay service and its store, the HTTP
+ * client's agents) into bench/.build/ as plain ESM, with a
  * programmatic Vite build: the repo's vite.config.ts only knows the app's four builds, and
  * there is no TypeScript loader to import the sources as they are.
  */
@@ -15,7 +16,11 @@ export const ENTRIES = {
   filter: 'shared/filter.ts',
   templates: 'electron/core/templates/index.ts',
   presets: 'shared/presets.ts',
-  contract: 'shared/contract.ts',
+  // Step 6 (bulk replay), assembled as electron/cli/replay.ts does it.
+  replay: 'electron/core/replay/replay-service.ts',
+  'replay-store': 'electron/core/replay/replay-store.ts',
+  'replay-validate': 'electron/core/replay/validate.ts',
+  http: 'electron/core/http/index.ts',
 };
 
 /** Builds every entry to `<outDir>/<name>.mjs`; dependencies and Node built-ins stay external. */

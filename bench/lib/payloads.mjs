@@ -199,3 +199,37 @@ export const SEED_WEBHOOK_DATA = {
   },
   event: { saw_template_id: 412, minigame_spins_count: 3 },
 };
+
+/**
+ * The `index`th capture of the replay step's store: seed 000's reverse-integration call, exactly
+ * `bytes` long (the throughput step's 300 B body with this capture's login and time), as received.
+ */
+export function reverseCapture(index, startAt, bytes = 300) {
+  const path = '/smartico/reverse';
+  const body = Buffer.from(
+    reverseBody(bytes, { login: String(100000 + index), time: startAt + index * 1000 }),
+  );
+  return {
+    receivedAt: startAt + index * 1000,
+    method: 'POST',
+    path,
+    httpVersion: '1.1',
+    headers: REQUEST_HEADERS(body.length, path),
+    body,
+    declaredBodySize: null,
+    truncated: false,
+    remoteAddress: '127.0.0.1',
+    remotePort: 40000 + (index % 20000),
+    response: { status: 200, headers: RESPONSE_HEADERS, body: Buffer.from('{"ok":true}') },
+    kind: 'smartico-reverse',
+    valid: true,
+    findings: [],
+    origin: {
+      ruleId: 'starter-smartico-reverse',
+      ruleName: 'Reverse integration: 200 + field checks',
+      fault: null,
+      error: null,
+    },
+    bucket: null,
+  };
+}

@@ -4,6 +4,8 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A sleep that does not keep the process alive: for the time limit raced against a child's exit. */
+const limit = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Rejects after `ms` with `message` unless the promise settles first. */
 export function withTimeout(promise, ms, message) {
@@ -58,7 +60,7 @@ export async function stopNodeChild(handle, timeoutMs = 15_000) {
   }
   const result = await Promise.race([
     Promise.all([reply, exited]).then(([stopped]) => ({ stopped })),
-    sleep(timeoutMs).then(() => null),
+    limit(timeoutMs).then(() => null),
   ]);
   if (result) return result;
   child.kill('SIGKILL');
@@ -79,7 +81,7 @@ export function spawnLogged(command, args, logFile, options = {}) {
 export async function stopProcess({ child, exited }, timeoutMs = 10_000) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), sleep(timeoutMs).then(() => false)]);
+  const done = await Promise.race([exited.then(() => true), limit(timeoutMs).then(() => false)]);
   if (!done) {
     child.kill('SIGKILL');
     await exited;

@@ -150,7 +150,7 @@ export async function uiStep(ctx) {
     results.heapAfterFirstRows = await jsHeap(cdp);
     await profiled(ctx, cdp, 'ui-scroll', () => measureScroll(ctx, page, store, results));
     results.heapAfterScroll = await jsHeap(cdp);
-    await measureBigBody(ctx, page, serve, results, cdp);
+    await profiled(ctx, cdp, 'ui-big-body', () => measureBigBody(ctx, page, serve, results, cdp));
     report.add(
       STEP,
       'renderer JS heap after GC (CDP JSHeapUsedSize): first rows → rows loaded by the scroll → 20 MB body open',
