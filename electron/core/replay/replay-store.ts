@@ -83,7 +83,9 @@ export class ReplayStore {
         this.insertOne(row.captureId, row.batchId, row.edited, row.exchange),
       );
       this.db.exec('COMMIT');
-      batch.forEach((item, i) => item.resolve(records[i] as ReplayRecord));
+      batch.forEach((item, i) => {
+        item.resolve(records[i] as ReplayRecord);
+      });
     } catch (error) {
       try {
         this.db.exec('ROLLBACK');
