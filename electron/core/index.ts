@@ -139,7 +139,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       ...(options.secrets ? { secrets: options.secrets } : {}),
       captures: store,
       events,
-      warn: (message) => logger.warn(message),
+      warn,
     }),
     getStoreHealth: async () => health.health,
     async updateSettings(request) {
