@@ -27,7 +27,15 @@ export class LosslessNumber {
   }
 }
 
+/**
+ * Number spellings a double may not keep: 16+ digits in a row, a fraction ending in 0, an
+ * exponent, or -0. Text without any of them parses exactly with plain JSON.parse, which is
+ * several times faster than a reviver; a false alarm (digits inside a string) only costs speed.
+ */
+const RISKY_NUMBER = /\d{16}|\.\d*0(?![\d])|\d[eE]|-0(?![.\d])/;
+
 export function parseLossless(text: string): unknown {
+  if (!RISKY_NUMBER.test(text)) return JSON.parse(text);
   return JSON.parse(text, function reviver(
     this: unknown,
     _key: string,
@@ -39,6 +47,34 @@ export function parseLossless(text: string): unknown {
     }
     return value;
   } as (this: unknown, key: string, value: unknown) => unknown);
+}
+
+/** The same value with lossless numbers turned back into doubles, for checks that expect numbers (JSON Schema). */
+export function plainNumbers(value: unknown): unknown {
+  if (value instanceof LosslessNumber) return value.valueOf();
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    value.forEach((item, i) => {
+      const plain = plainNumbers(item);
+      if (plain !== item) {
+        copy ??= [...value];
+        copy[i] = plain;
+      }
+    });
+    return copy ?? value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    let copy: Record<string, unknown> | null = null;
+    for (const [key, item] of Object.entries(value)) {
+      const plain = plainNumbers(item);
+      if (plain !== item) {
+        copy ??= { ...(value as Record<string, unknown>) };
+        copy[key] = plain;
+      }
+    }
+    return copy ?? value;
+  }
+  return value;
 }
 
 /** The text of a scalar as it appeared in the JSON (numbers keep their digits). */

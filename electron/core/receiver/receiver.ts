@@ -161,17 +161,12 @@ export class Receiver {
     }
     const headers = headerPairs(req.rawHeaders);
     const contentType = contentTypeOf(headers);
+    const incoming = incomingRequest({ method, target, headers, body: read.body, contentType, kind: null });
+    // One parse of the body serves recognition, rule matching and response templates.
     const recognition = read.truncated
       ? { kind: null, valid: null, findings: [] }
-      : recognizePayload({ method, path: target, contentType, body: read.body });
-    const incoming = incomingRequest({
-      method,
-      target,
-      headers,
-      body: read.body,
-      contentType,
-      kind: recognition.kind,
-    });
+      : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.json);
+    incoming.kind = recognition.kind;
     let outcome: RuleOutcome = read.truncated
       ? tooLargeOutcome(limit)
       : echo

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Finding } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
+import { plainNumbers } from '../json/lossless';
 import { SDK_MESSAGE_SCHEMA, SMARTICO_REVERSE_SCHEMA, SMS_STATUS_BATCH_SCHEMA } from './schemas';
 
 export interface PayloadInput {
@@ -28,27 +29,52 @@ const validators: Record<PayloadKind, ValidateFunction> = {
 
 const SMARTICO_KEYS = ['login', 'time', 'view_url', 'channel', 'campaign_name'];
 const KNOWN_CHANNELS = new Set(['email', 'sms', 'push', 'popup', 'inbox', 'telegram', 'whatsapp', 'viber']);
+/** Items of a large batch checked against the schema, and findings kept per capture. */
+const MAX_CHECKED_ITEMS = 500;
+const MAX_FINDINGS = 50;
+
 /** Epoch milliseconds of 2001-09-09: anything smaller is almost surely seconds. */
 const MIN_EPOCH_MS = 1e12;
 
 /** Recognises a payload from the seeds and checks it against its documented shape. */
-export function recognizePayload(input: PayloadInput): Recognition {
-  const value = payloadValue(input);
-  const kind = kindOf(value);
+export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown): Recognition {
+  const whole = payloadValue(input, parsedBody);
+  const kind = kindOf(whole);
   if (!kind) return { kind: null, valid: null, findings: [] };
+  // A batch of thousands of statuses is checked on its first part: the receiver answers while the
+  // sender waits, and the first deviations are what a reader needs.
+  const value =
+    Array.isArray(whole) && whole.length > MAX_CHECKED_ITEMS ? whole.slice(0, MAX_CHECKED_ITEMS) : whole;
   const validate = validators[kind];
   // An `if` error only says that a `then` branch failed; that branch's own error names the field.
   const errors = validate(value) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if');
   const findings: Finding[] = errors.map(toFinding);
   findings.push(...extraChecks(kind, value));
-  return { kind, valid: !findings.some((f) => f.severity === 'error'), findings };
+  const shown = findings.length > MAX_FINDINGS ? findings.slice(0, MAX_FINDINGS) : findings;
+  if (shown.length < findings.length) {
+    shown.push({
+      severity: 'info',
+      path: null,
+      message: `… and ${findings.length - MAX_FINDINGS} more of the same kind.`,
+    });
+  }
+  if (value !== whole && Array.isArray(whole)) {
+    shown.push({
+      severity: 'info',
+      path: null,
+      message: `Checked the first ${MAX_CHECKED_ITEMS} of ${whole.length} items against the documented shape.`,
+    });
+  }
+  return { kind, valid: !findings.some((f) => f.severity === 'error'), findings: shown };
 }
 
 /** The JSON body, or for a GET the query string as an object (the reverse integration allows both). */
-function payloadValue(input: PayloadInput): unknown {
+function payloadValue(input: PayloadInput, parsedBody?: () => unknown): unknown {
   if (input.body.byteLength > 0) {
     // Every kind we know is a JSON object or array: anything else is not worth decoding and parsing.
     if (!startsLikeJson(input.body)) return undefined;
+    // The receiver parses the body once (losslessly, for templates and matching) and shares it here.
+    if (parsedBody) return plainNumbers(parsedBody());
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
     } catch {

@@ -44,12 +44,15 @@ export function sdkResponse(config: SdkResponseConfig, request: IncomingRequest)
       );
     }
   }
-  const recognition = recognizePayload({
-    method: request.method,
-    path: request.target,
-    contentType: request.contentType,
-    body: request.body,
-  });
+  const recognition = recognizePayload(
+    {
+      method: request.method,
+      path: request.target,
+      contentType: request.contentType,
+      body: request.body,
+    },
+    () => request.json,
+  );
   const problems: Finding[] =
     recognition.kind === 'sdk-message'
       ? recognition.findings.filter((finding) => finding.severity === 'error')
