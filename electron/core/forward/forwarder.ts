@@ -5,21 +5,11 @@ import type { CoreEvents } from '../events';
 import { sendHttp } from '../http/index';
 import type { PlannedResponse } from '../receiver/responses';
 import { jsonResponse } from '../receiver/responses';
-import { outgoingRequest } from '../replay/build-request';
+import { HOP_BY_HOP, outgoingRequest } from '../replay/build-request';
 import type { RuleOutcome } from '../rules/engine';
 import type { IncomingRequest } from '../rules/incoming';
 import type { CaptureStore } from '../store/capture-store';
 
-/** Headers of the target's answer that describe its connection, not the answer; ours are set anew. */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'content-length',
-  'te',
-  'trailer',
-  'upgrade',
-]);
 /** A passed-through answer is kept whole up to this size. */
 const MAX_PASSTHROUGH_BYTES = 50 * 1024 * 1024;
 

@@ -3,10 +3,10 @@ import type { ReplayEdit, ReplayTarget } from '../../../shared/replay';
 import type { HttpRequest } from '../http/index';
 
 /**
- * Headers that describe one connection or one message framing, not the
- * request: the sender sets them anew for the target (RFC 9110 §7.6.1).
+ * Headers that describe one connection or one message's framing, not the message: whoever
+ * sends a copy (replay, forwarding, a passed-through answer) sets them anew (RFC 9110 §7.6.1).
  */
-const HOP_BY_HOP = new Set([
+export const HOP_BY_HOP = new Set([
   'host',
   'content-length',
   'connection',
