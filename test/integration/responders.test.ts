@@ -430,6 +430,16 @@ describe('responder rules over real HTTP', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('still answers a sender that closed its side of the connection while the rule delayed', async () => {
+    await useRules(testRule({ delay: { minMs: 150, maxMs: 150 } }));
+    const request = `POST /slow HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+    // `printf … | nc`: the request, then FIN at once, then wait for the answer.
+    const { data, error } = await rawExchange(base, request, 3000, { halfClose: true });
+    expect(error).toBeNull();
+    expect(data).toMatch(/^HTTP\/1\.1 200 /);
+    expect((await latest())?.path).toBe('/slow');
+  });
+
   it('answers CORS preflights for rules with the CORS switch', async () => {
     await useRules(
       testRule({ cors: true, match: { methods: ['POST'], path: { kind: 'prefix', value: '/api' } } }),
@@ -505,11 +515,14 @@ function rawExchange(
   base: string,
   request: string,
   timeoutMs = 3000,
+  options: { halfClose?: boolean } = {},
 ): Promise<{ data: string; error: string | null }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve) => {
     let data = '';
-    const socket = connect(Number(port), hostname, () => socket.write(request));
+    const socket = connect(Number(port), hostname, () =>
+      options.halfClose ? socket.end(request) : socket.write(request),
+    );
     const timer = setTimeout(() => {
       socket.destroy();
       resolve({ data, error: 'timeout' });

@@ -57,5 +57,10 @@ export function createReceiverServer(limits: ReceiverLimits, listener: RequestLi
   // Node keeps only the first 2000 headers and drops the rest silently; a capture must be
   // exact, so the count is unlimited and maxHeaderBytes alone bounds the head.
   server.maxHeadersCount = 0;
+  // A sender may close its side right after the request (`printf … | nc`, some HTTP/1.0
+  // clients). By default Node then drops the request unanswered unless the answer was already
+  // written; answers wait for the capture's commit (and rule delays), so keep the socket open
+  // for them. A long-standing public field of http.Server, though missing from @types/node.
+  (server as Server & { httpAllowHalfOpen: boolean }).httpAllowHalfOpen = true;
   return server;
 }
