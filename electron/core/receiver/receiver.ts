@@ -165,7 +165,7 @@ export class Receiver {
     // One parse of the body serves recognition, rule matching and response templates.
     const recognition = read.truncated
       ? { kind: null, valid: null, findings: [] }
-      : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.json);
+      : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.plainJson);
     incoming.kind = recognition.kind;
     let outcome: RuleOutcome = read.truncated
       ? tooLargeOutcome(limit)

@@ -1,7 +1,6 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Finding } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
-import { plainNumbers } from '../json/lossless';
 import { SDK_MESSAGE_SCHEMA, SMARTICO_REVERSE_SCHEMA, SMS_STATUS_BATCH_SCHEMA } from './schemas';
 
 export interface PayloadInput {
@@ -37,6 +36,7 @@ const MAX_FINDINGS = 50;
 const MIN_EPOCH_MS = 1e12;
 
 /** Recognises a payload from the seeds and checks it against its documented shape. */
+/** `parsedBody`, when given, returns the body parsed with plain doubles (or undefined), as JSON.parse would. */
 export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown): Recognition {
   const whole = payloadValue(input, parsedBody);
   const kind = kindOf(whole);
@@ -73,8 +73,8 @@ function payloadValue(input: PayloadInput, parsedBody?: () => unknown): unknown 
   if (input.body.byteLength > 0) {
     // Every kind we know is a JSON object or array: anything else is not worth decoding and parsing.
     if (!startsLikeJson(input.body)) return undefined;
-    // The receiver parses the body once (losslessly, for templates and matching) and shares it here.
-    if (parsedBody) return plainNumbers(parsedBody());
+    // The receiver parses each body at most once per view and shares it here.
+    if (parsedBody) return parsedBody();
     try {
       return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
     } catch {

@@ -1,6 +1,6 @@
 import type { HeaderPair } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
-import { parseLossless } from '../json/lossless';
+import { mayLoseDigits, parseKeepingDigits } from '../json/lossless';
 
 /** A request as rules see it: parsed once, shared by matching, templates and presets. */
 export interface IncomingRequest {
@@ -20,6 +20,24 @@ export interface IncomingRequest {
   readonly text: string | null;
   /** The body parsed as JSON (numbers lossless), or undefined when it is not JSON. Computed on first use. */
   readonly json: unknown;
+  /**
+   * The body parsed as JSON with plain doubles (for checks that expect numbers, such as JSON
+   * Schema), or undefined. The same value as `json` when no number needed keeping.
+   */
+  readonly plainJson: unknown;
+}
+
+// Stateless between calls (no streaming), so one decoder serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const NOT_YET = Symbol('not parsed yet');
+
+function parsedOrUndefined(text: string | null, parse: (text: string) => unknown): unknown {
+  if (text === null) return undefined;
+  try {
+    return parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 export function incomingRequest(input: {
@@ -31,51 +49,64 @@ export function incomingRequest(input: {
   kind: PayloadKind | null;
 }): IncomingRequest {
   const q = input.target.indexOf('?');
-  const headerMap = new Map<string, string[]>();
-  for (const [name, value] of input.headers) {
-    const key = name.toLowerCase();
-    const list = headerMap.get(key);
-    if (list) list.push(value);
-    else headerMap.set(key, [value]);
-  }
+  // Everything below is worked out on first use: the fallback answer needs none of it, and the
+  // receiver builds one of these for every request.
+  let headerMap: Map<string, string[]> | undefined;
+  let query: URLSearchParams | undefined;
   let text: string | null | undefined;
-  let json: unknown;
-  let jsonDone = false;
+  let json: unknown = NOT_YET;
+  let plainJson: unknown = NOT_YET;
   return {
     method: input.method.toUpperCase(),
     path: q === -1 ? input.target : input.target.slice(0, q),
     target: input.target,
     headers: input.headers,
-    headerMap,
-    query: new URLSearchParams(q === -1 ? '' : input.target.slice(q + 1)),
+    get headerMap() {
+      headerMap ??= headersByName(input.headers);
+      return headerMap;
+    },
+    get query() {
+      query ??= new URLSearchParams(q === -1 ? '' : input.target.slice(q + 1));
+      return query;
+    },
     body: input.body,
     contentType: input.contentType,
     kind: input.kind,
     get text() {
       if (text === undefined) {
         try {
-          text = new TextDecoder('utf-8', { fatal: true }).decode(input.body);
+          text = utf8.decode(input.body);
         } catch {
           text = null;
         }
       }
       return text;
     },
+    get plainJson() {
+      if (plainJson === NOT_YET) plainJson = parsedOrUndefined(this.text, JSON.parse);
+      return plainJson;
+    },
     get json() {
-      if (!jsonDone) {
-        jsonDone = true;
+      if (json === NOT_YET) {
         const body = this.text;
-        if (body !== null && body.trim() !== '') {
-          try {
-            json = parseLossless(body);
-          } catch {
-            json = undefined;
-          }
-        }
+        // One parse serves both views unless a number needs its digits kept.
+        json =
+          body !== null && mayLoseDigits(body) ? parsedOrUndefined(body, parseKeepingDigits) : this.plainJson;
       }
       return json;
     },
   };
+}
+
+function headersByName(headers: readonly HeaderPair[]): Map<string, string[]> {
+  const byName = new Map<string, string[]>();
+  for (const [name, value] of headers) {
+    const key = name.toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(value);
+    else byName.set(key, [value]);
+  }
+  return byName;
 }
 
 /** What response templates see as `request`. */

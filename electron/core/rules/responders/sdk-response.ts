@@ -51,7 +51,7 @@ export function sdkResponse(config: SdkResponseConfig, request: IncomingRequest)
       contentType: request.contentType,
       body: request.body,
     },
-    () => request.json,
+    () => request.plainJson,
   );
   const problems: Finding[] =
     recognition.kind === 'sdk-message'
