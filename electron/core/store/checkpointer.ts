@@ -1,0 +1,59 @@
+import { Worker } from 'node:worker_threads';
+import workerSource from './checkpoint-worker.js?raw';
+
+/** Bytes written between two background checkpoints (about 1,000 pages of the log). */
+const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Folds the store's write-ahead log back into the database file from a thread of its own
+ * (checkpoint-worker.js), a few megabytes at a time. SQLite would otherwise do it inside a
+ * capture's commit every ~40 MB: a stall of tens of milliseconds for whichever request
+ * triggered it, and with 100 KB bodies about half of all the time spent storing them.
+ * The writer keeps its automatic checkpoint as the bound on the log's size; with this thread
+ * keeping up, that one finds almost nothing left to copy.
+ */
+export class Checkpointer {
+  private worker: Worker | null = null;
+  private written = 0;
+  private closed = false;
+
+  constructor(
+    private readonly file: string,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  /** Counts bytes committed; starts a pass once enough have accumulated. */
+  wrote(bytes: number): void {
+    this.written += bytes;
+    if (this.written < CHECKPOINT_EVERY_BYTES || this.closed) return;
+    this.written = 0;
+    (this.worker ?? this.spawn()).postMessage('checkpoint');
+  }
+
+  /** Ends the thread after the pass in progress, if any. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    if (!worker) return;
+    this.worker = null;
+    const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    worker.postMessage('close');
+    await exited;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(workerSource, { eval: true, workerData: { file: this.file } });
+    // A checkpoint is housekeeping: it must never keep a CLI run alive.
+    worker.unref();
+    worker.on('message', (message: { failed?: string }) => {
+      if (message.failed) this.warn(`A background checkpoint of ${this.file} failed: ${message.failed}`);
+    });
+    worker.on('error', (error) => this.warn(`The checkpoint thread stopped: ${error.message}`));
+    // Started again by the next pass if it died.
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = null;
+    });
+    this.worker = worker;
+    return worker;
+  }
+}
