@@ -1,6 +1,7 @@
-import type { CaptureDetail, HeaderPair } from '../../../shared/domain';
+import type { HeaderPair } from '../../../shared/domain';
 import type { ReplayEdit, ReplayTarget } from '../../../shared/replay';
 import type { HttpRequest } from '../http/index';
+import type { CapturedRequest } from '../store/capture-store';
 
 /**
  * Headers that describe one connection or one message's framing, not the message: whoever
@@ -59,7 +60,7 @@ export function outgoingRequest(
 
 /** The request a replay sends: the capture's method, headers and exact bytes, aimed at the target. */
 export function replayRequest(
-  capture: CaptureDetail,
+  capture: CapturedRequest,
   target: ReplayTarget,
   edit: ReplayEdit = {},
 ): HttpRequest {
@@ -68,7 +69,7 @@ export function replayRequest(
       method: edit.method ?? capture.method,
       target: capture.path,
       headers: edit.headers ?? capture.headers,
-      body: Buffer.from(edit.bodyBase64 ?? capture.bodyBase64, 'base64'),
+      body: edit.bodyBase64 === undefined ? capture.body : Buffer.from(edit.bodyBase64, 'base64'),
     },
     target,
   );

@@ -36,7 +36,7 @@ export class ReplayService {
   ) {}
 
   async replayOne(captureId: number, target: ReplayTarget, edit?: ReplayEdit): Promise<ReplayRecord> {
-    const capture = this.captures.get(captureId);
+    const capture = this.captures.request(captureId);
     if (!capture) throw new CoreError('not_found', `Capture ${captureId} no longer exists.`);
     const exchange = await sendHttp(replayRequest(capture, target, edit), target);
     return await this.replays.add(captureId, null, edit !== undefined, exchange);
@@ -99,7 +99,7 @@ export class ReplayService {
           shouldStop: () => progress.state !== 'running',
         },
         async (id) => {
-          const capture = this.captures.get(id);
+          const capture = this.captures.request(id);
           if (!capture) return;
           const exchange = await sendHttp(replayRequest(capture, request), request);
           const record = await this.replays.add(id, batchId, false, exchange);

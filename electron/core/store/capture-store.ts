@@ -1,5 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CaptureDetail, CapturePage, CaptureSummary, Finding } from '../../../shared/domain';
+import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
@@ -15,6 +15,14 @@ import { checkStoreFile, migrate } from './schema';
 
 export const MAX_PAGE_SIZE = 1000;
 
+/** A captured request's method, target (path and query as received), headers and exact body. */
+export interface CapturedRequest {
+  method: string;
+  path: string;
+  headers: HeaderPair[];
+  body: Uint8Array;
+}
+
 /**
  * The SQLite capture store (node:sqlite, WAL). Synchronous on purpose: each
  * write is a short transaction on the main thread, batched by CaptureWriter,
@@ -28,6 +36,7 @@ export class CaptureStore {
     | 'page'
     | 'pageBefore'
     | 'detail'
+    | 'request'
     | 'count'
     | 'deleteOne'
     | 'oldestFirst'
@@ -78,6 +87,10 @@ export class CaptureStore {
       detail: this.db.prepare(
         `SELECT c.*, b.request, b.response FROM captures c
          LEFT JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?`,
+      ),
+      request: this.db.prepare(
+        `SELECT c.method, c.path, c.headers, b.request AS body FROM captures c
+         JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?`,
       ),
       count: this.db.prepare('SELECT count(*) AS n FROM captures'),
       deleteOne: this.db.prepare('DELETE FROM captures WHERE id = ?'),
@@ -279,6 +292,20 @@ export class CaptureStore {
   get(id: number): CaptureDetail | null {
     const row = this.statements.detail.get(id) as DetailRow | undefined;
     return row ? toDetail(row) : null;
+  }
+
+  /** What a capture's request was, as bytes (replays read only this, thousands at a time). */
+  request(id: number): CapturedRequest | null {
+    const row = this.statements.request.get(id) as
+      | { method: string; path: string; headers: string; body: Uint8Array }
+      | undefined;
+    if (!row) return null;
+    return {
+      method: row.method,
+      path: row.path,
+      headers: JSON.parse(row.headers) as HeaderPair[],
+      body: row.body,
+    };
   }
 
   /** Every capture, oldest first, read in pages so memory stays flat for large stores. */
