@@ -174,7 +174,7 @@ export async function replayStep(ctx) {
   } finally {
     await stopNodeChild(server);
     captures.close();
-    replays.close();
+    await replays.close();
     await closeHttpAgents();
   }
 }

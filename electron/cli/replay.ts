@@ -102,7 +102,7 @@ export async function replay(argv: string[]): Promise<number> {
     return progress.non2xx + progress.errors > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     captures.close();
-    replays.close();
+    await replays.close();
     await closeHttpAgents();
   }
 }

@@ -73,7 +73,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
   const workspace = new Workspace(dataDir, options.settingsBackend, warn);
   const engine = new RuleEngine(() => workspace.ruleSet);
   const hits = throttle(() => events.emit('ruleHits', engine.hitCounts()), HITS_EVENT_INTERVAL_MS);
-  const replays = new ReplayStore(join(dataDir, REPLAY_STORE_FILE_NAME));
+  const replays = new ReplayStore(join(dataDir, REPLAY_STORE_FILE_NAME), warn);
   const replayService = new ReplayService(
     store,
     replays,
@@ -172,7 +172,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       writer.close();
       await checkpointer.close();
       store.close();
-      replays.close();
+      await replays.close();
     },
   };
 }

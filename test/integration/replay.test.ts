@@ -335,6 +335,34 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(flagged.messages[0]?.outcome).toMatch(/codes are strings/);
   });
 
+  it('CLI: a bulk replay that writes megabytes of results still ends with its exit code and all results stored', async () => {
+    // 48 bodies of 100 KB: the results pass the 4 MB that starts the replay store's checkpoint thread,
+    // which must not keep the process alive nor let it end before the store is closed.
+    for (let i = 0; i < 48; i++) await capture(`/big/${i}`, Buffer.alloc(100 * 1024, 0x41 + (i % 26)), []);
+    await core.close();
+    const sink = await server((_req, res) => {
+      res.statusCode = 500;
+      res.end();
+    });
+    const run = await runCliAsync([
+      'replay',
+      '--data',
+      dir.path,
+      '--all',
+      '--to',
+      sink.url,
+      '--concurrency',
+      '8',
+    ]);
+    expect(run.stdout).toContain('48 replayed: 0 2xx, 48 non-2xx, 0 network errors.');
+    expect(run.status).toBe(1);
+    core = await createHookbench({ dataDir: dir.path, receiver: { port: 0 } });
+    const ids = (await core.handlers.listCaptures({ limit: 1 })).items.map((item) => item.id);
+    expect(await core.handlers.listReplays({ captureId: ids[0] as number })).toHaveLength(1);
+    expect(sink.received).toHaveLength(48);
+    expect(sink.received.every((request) => request.body.byteLength === 100 * 1024)).toBe(true);
+  });
+
   it('CLI: replay gates on non-2xx; simulate sms-status exits 1 when an id is never acknowledged', async () => {
     await capture('/cli/ok', '{}', [['Content-Type', 'application/json']]);
     await capture('/cli/bad', '{}', [['Content-Type', 'application/json']]);

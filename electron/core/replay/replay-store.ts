@@ -1,6 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HttpExchange } from '../../../shared/composer';
 import type { ReplayRecord, ReplaySummary } from '../../../shared/replay';
+import { Checkpointer } from '../store/checkpointer';
 
 interface Row {
   id: number;
@@ -17,16 +18,24 @@ interface Row {
 export class ReplayStore {
   private readonly db: DatabaseSync;
   private readonly insert: StatementSync;
+  private readonly checkpointer: Checkpointer;
   private queue: {
     row: { captureId: number; batchId: string | null; edited: boolean; exchange: HttpExchange };
     resolve: (record: ReplayRecord) => void;
     reject: (error: unknown) => void;
   }[] = [];
 
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    warn: (message: string) => void = () => {},
+  ) {
     this.db = new DatabaseSync(file);
     this.db.exec('PRAGMA journal_mode = WAL');
     this.db.exec('PRAGMA synchronous = NORMAL');
+    // Each result holds both bodies: a bulk run writes megabytes a second. The log is folded back
+    // by a background thread; SQLite's own checkpoint, inside a commit, is only the upper bound.
+    this.db.exec('PRAGMA wal_autocheckpoint = 10000');
+    this.checkpointer = new Checkpointer(file, warn);
     const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version === 0) {
       this.db.exec(`CREATE TABLE replays (
@@ -79,10 +88,14 @@ export class ReplayStore {
     }
     this.db.exec('BEGIN');
     try {
-      const records = batch.map(({ row }) =>
-        this.insertOne(row.captureId, row.batchId, row.edited, row.exchange),
-      );
+      let bytes = 0;
+      const records = batch.map(({ row }) => {
+        const { record, size } = this.insertOne(row.captureId, row.batchId, row.edited, row.exchange);
+        bytes += size;
+        return record;
+      });
       this.db.exec('COMMIT');
+      this.checkpointer.wrote(bytes);
       batch.forEach((item, i) => {
         item.resolve(records[i] as ReplayRecord);
       });
@@ -101,7 +114,8 @@ export class ReplayStore {
     batchId: string | null,
     edited: boolean,
     exchange: HttpExchange,
-  ): ReplayRecord {
+  ): { record: ReplayRecord; size: number } {
+    const json = JSON.stringify(exchange);
     const result = this.insert.run(
       captureId,
       batchId,
@@ -112,9 +126,12 @@ export class ReplayStore {
       exchange.response?.status ?? null,
       exchange.error?.message ?? null,
       exchange.timings.totalMs,
-      JSON.stringify(exchange),
+      json,
     );
-    return { id: Number(result.lastInsertRowid), captureId, batchId, edited, exchange };
+    return {
+      record: { id: Number(result.lastInsertRowid), captureId, batchId, edited, exchange },
+      size: json.length,
+    };
   }
 
   get(id: number): ReplayRecord | null {
@@ -162,8 +179,10 @@ export class ReplayStore {
     }));
   }
 
-  close(): void {
+  /** Stores what is queued, ends the checkpoint thread, then closes the file. */
+  async close(): Promise<void> {
     this.flush();
+    await this.checkpointer.close();
     if (this.db.isOpen) this.db.close();
   }
 }

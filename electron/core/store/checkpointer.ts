@@ -37,6 +37,8 @@ export class Checkpointer {
     if (!worker) return;
     this.worker = null;
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Waited for, so it must keep the process alive until it has closed its connection.
+    worker.ref();
     worker.postMessage('close');
     await exited;
   }
