@@ -1,6 +1,7 @@
 /**
  * Summarises a V8 .cpuprofile (from `node --cpu-prof`, e.g. `node bench/run.mjs --only throughput
- * --cpu-prof DIR`): self time by function and by file, biggest first.
+ * --cpu-prof DIR`): self time by function and by file, and total time (with callees) by function,
+ * biggest first.
  *
  *   node bench/tools/cpu-summary.mjs PROFILE.cpuprofile [--top 25]
  */
@@ -30,11 +31,27 @@ const byFile = new Map();
 for (const node of profile.nodes) {
   const us = selfUs.get(node.id) ?? 0;
   if (us === 0) continue;
-  const { functionName, url, lineNumber } = node.callFrame;
-  const file = url ? url.replace(/^.*\/(node_modules\/[^/]+|bench\/\.build|dist)\//, '$1/') : '(native)';
-  const fn = `${functionName || '(anonymous)'} ${file}${url ? `:${lineNumber + 1}` : ''}`;
-  byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
+  byFunction.set(functionKey(node.callFrame), (byFunction.get(functionKey(node.callFrame)) ?? 0) + us);
+  const file = fileOf(node.callFrame.url);
   byFile.set(file, (byFile.get(file) ?? 0) + us);
+}
+
+function fileOf(url) {
+  return url ? url.replace(/^.*\/(node_modules\/[^/]+|bench\/\.build|dist)\//, '$1/') : '(native)';
+}
+
+function functionKey({ functionName, url, lineNumber }) {
+  return `${functionName || '(anonymous)'} ${fileOf(url)}${url ? `:${lineNumber + 1}` : ''}`;
+}
+// Total time per function: every sample counts once for each distinct function on its stack.
+const parent = new Map();
+for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+const byNode = new Map(profile.nodes.map((node) => [node.id, node]));
+const inclusive = new Map();
+for (const [id, us] of selfUs) {
+  const seen = new Set();
+  for (let at = id; at !== undefined; at = parent.get(at)) seen.add(functionKey(byNode.get(at).callFrame));
+  for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + us);
 }
 const print = (title, map) => {
   process.stdout.write(`\n${title}\n`);
@@ -47,3 +64,4 @@ const print = (title, map) => {
 process.stdout.write(`${positionals[0]}: ${(total / 1e6).toFixed(1)} s sampled\n`);
 print('Self time by function', byFunction);
 print('Self time by file', byFile);
+print('Total time by function (self and callees)', inclusive);
