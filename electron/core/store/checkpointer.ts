@@ -1,12 +1,42 @@
 import { Worker } from 'node:worker_threads';
-import workerSource from './checkpoint-worker.js?raw';
+
+/**
+ * The checkpoint thread. It runs as source text (this function's, with `eval`), so it needs no
+ * file of its own inside a bundle, an asar or a test runner, and it must use nothing from this
+ * module's scope. On each 'checkpoint' message it copies what the write-ahead log holds back into
+ * the database file; PASSIVE never blocks the writer (a commit that lands meanwhile waits for
+ * the next pass).
+ */
+function checkpointThread(): void {
+  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
+  const { DatabaseSync } = process.getBuiltinModule('node:sqlite');
+  if (!parentPort) return;
+  const port = parentPort;
+  const db = new DatabaseSync((workerData as { file: string }).file);
+  db.exec('PRAGMA synchronous = NORMAL');
+  port.on('message', (message: unknown) => {
+    if (message === 'close') {
+      db.close();
+      port.close();
+      return;
+    }
+    try {
+      db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+    } catch (error) {
+      // The writer's own automatic checkpoints remain; say why this pass failed and carry on.
+      port.postMessage({ failed: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
+
+const THREAD_SOURCE = `(${checkpointThread.toString()})();`;
 
 /** Bytes written between two background checkpoints (about 1,000 pages of the log). */
 const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
 
 /**
  * Folds the store's write-ahead log back into the database file from a thread of its own
- * (checkpoint-worker.js), a few megabytes at a time. SQLite would otherwise do it inside a
+ * (checkpointThread), a few megabytes at a time. SQLite would otherwise do it inside a
  * capture's commit every ~40 MB: a stall of tens of milliseconds for whichever request
  * triggered it, and with 100 KB bodies about half of all the time spent storing them.
  * The writer keeps its automatic checkpoint as the bound on the log's size; with this thread
@@ -44,7 +74,7 @@ export class Checkpointer {
   }
 
   private spawn(): Worker {
-    const worker = new Worker(workerSource, { eval: true, workerData: { file: this.file } });
+    const worker = new Worker(THREAD_SOURCE, { eval: true, workerData: { file: this.file } });
     // A checkpoint is housekeeping: it must never keep a CLI run alive.
     worker.unref();
     worker.on('message', (message: { failed?: string }) => {
