@@ -203,7 +203,9 @@ export class Receiver {
       return;
     }
     if (forward && !forward.passthrough) this.deps.forwarder?.later(captureId, incoming, forward);
-    await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
+    // Most answers go out at once; only delays and faults need the asynchronous path.
+    if (outcome.fault === null && outcome.delayMs === 0) sendNow(res, outcome.response);
+    else await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
   }
 
   /** A request whose body never completed is stored with what arrived and why it stopped. */

@@ -48,54 +48,82 @@ export function incomingRequest(input: {
   contentType: string | null;
   kind: PayloadKind | null;
 }): IncomingRequest {
-  const q = input.target.indexOf('?');
-  // Everything below is worked out on first use: the fallback answer needs none of it, and the
-  // receiver builds one of these for every request.
-  let headerMap: Map<string, string[]> | undefined;
-  let query: URLSearchParams | undefined;
-  let text: string | null | undefined;
-  let json: unknown = NOT_YET;
-  let plainJson: unknown = NOT_YET;
-  return {
-    method: input.method.toUpperCase(),
-    path: q === -1 ? input.target : input.target.slice(0, q),
-    target: input.target,
-    headers: input.headers,
-    get headerMap() {
-      headerMap ??= headersByName(input.headers);
-      return headerMap;
-    },
-    get query() {
-      query ??= new URLSearchParams(q === -1 ? '' : input.target.slice(q + 1));
-      return query;
-    },
-    body: input.body,
-    contentType: input.contentType,
-    kind: input.kind,
-    get text() {
-      if (text === undefined) {
-        try {
-          text = utf8.decode(input.body);
-        } catch {
-          text = null;
-        }
+  return new ReceivedRequest(input);
+}
+
+/**
+ * Everything beyond the request line is worked out on first use: the fallback answer needs none
+ * of it, and the receiver builds one of these for every request (a class, so that costs one
+ * object rather than a closure per property).
+ */
+class ReceivedRequest implements IncomingRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly target: string;
+  readonly headers: HeaderPair[];
+  readonly body: Uint8Array;
+  readonly contentType: string | null;
+  kind: PayloadKind | null;
+  private readonly queryStart: number;
+  private byName: Map<string, string[]> | undefined;
+  private params: URLSearchParams | undefined;
+  private decoded: string | null | undefined;
+  private lossless: unknown = NOT_YET;
+  private plain: unknown = NOT_YET;
+
+  constructor(input: {
+    method: string;
+    target: string;
+    headers: HeaderPair[];
+    body: Uint8Array;
+    contentType: string | null;
+    kind: PayloadKind | null;
+  }) {
+    this.queryStart = input.target.indexOf('?');
+    this.method = input.method.toUpperCase();
+    this.path = this.queryStart === -1 ? input.target : input.target.slice(0, this.queryStart);
+    this.target = input.target;
+    this.headers = input.headers;
+    this.body = input.body;
+    this.contentType = input.contentType;
+    this.kind = input.kind;
+  }
+
+  get headerMap(): Map<string, string[]> {
+    this.byName ??= headersByName(this.headers);
+    return this.byName;
+  }
+
+  get query(): URLSearchParams {
+    this.params ??= new URLSearchParams(this.queryStart === -1 ? '' : this.target.slice(this.queryStart + 1));
+    return this.params;
+  }
+
+  get text(): string | null {
+    if (this.decoded === undefined) {
+      try {
+        this.decoded = utf8.decode(this.body);
+      } catch {
+        this.decoded = null;
       }
-      return text;
-    },
-    get plainJson() {
-      if (plainJson === NOT_YET) plainJson = parsedOrUndefined(this.text, JSON.parse);
-      return plainJson;
-    },
-    get json() {
-      if (json === NOT_YET) {
-        const body = this.text;
-        // One parse serves both views unless a number needs its digits kept.
-        json =
-          body !== null && mayLoseDigits(body) ? parsedOrUndefined(body, parseKeepingDigits) : this.plainJson;
-      }
-      return json;
-    },
-  };
+    }
+    return this.decoded;
+  }
+
+  get plainJson(): unknown {
+    if (this.plain === NOT_YET) this.plain = parsedOrUndefined(this.text, JSON.parse);
+    return this.plain;
+  }
+
+  get json(): unknown {
+    if (this.lossless === NOT_YET) {
+      const body = this.text;
+      // One parse serves both views unless a number needs its digits kept.
+      this.lossless =
+        body !== null && mayLoseDigits(body) ? parsedOrUndefined(body, parseKeepingDigits) : this.plainJson;
+    }
+    return this.lossless;
+  }
 }
 
 function headersByName(headers: readonly HeaderPair[]): Map<string, string[]> {
