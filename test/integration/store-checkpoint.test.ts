@@ -5,35 +5,27 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHookbench, type HookbenchCore, STORE_FILE_NAME } from '../../electron/core/index';
+import { STORE_FILE_NAME } from '../../electron/core/index';
 import { sendRaw } from '../helpers/http';
-import { tempDir } from '../helpers/temp-dir';
+import { type RunningCore, startCore } from '../reliability/support/core';
 
 const MB = 1024 * 1024;
 
 describe('background checkpoints of the capture store', () => {
-  let dir: ReturnType<typeof tempDir>;
-  let core: HookbenchCore;
-  let base: string;
+  let running: RunningCore;
 
   beforeEach(async () => {
-    dir = tempDir();
-    core = await createHookbench({ dataDir: dir.path, receiver: { port: 0 } });
-    await core.start();
-    base = ((await core.handlers.getReceiverStatus(undefined)).url as string).replace(/\/$/, '');
+    running = await startCore();
   });
-  afterEach(async () => {
-    await core.close();
-    dir.cleanup();
-  });
+  afterEach(() => running.close());
 
   it('moves captured bytes from the log into the store file while the app runs', async () => {
-    const file = join(dir.path, STORE_FILE_NAME);
+    const { core, base, dataDir } = running;
+    const file = join(dataDir, STORE_FILE_NAME);
     const before = statSync(file).size;
     // 6 MB of bodies: past the background pass's 4 MB, far below SQLite's own 40 MB checkpoint.
     for (let i = 0; i < 6; i++) {
-      const body = Buffer.alloc(MB, 0x30 + i);
-      const res = await sendRaw(`${base}/upload-${i}`, { method: 'POST', body });
+      const res = await sendRaw(`${base}/upload-${i}`, { method: 'POST', body: Buffer.alloc(MB, 0x30 + i) });
       expect(res.status).toBe(200);
     }
     // The writer never checkpointed (its limit is 40 MB), so only the background pass can grow the file.

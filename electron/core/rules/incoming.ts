@@ -40,14 +40,17 @@ function parsedOrUndefined(text: string | null, parse: (text: string) => unknown
   }
 }
 
-export function incomingRequest(input: {
+/** What the receiver knows of a request before anything is parsed. */
+export interface RequestInput {
   method: string;
   target: string;
   headers: HeaderPair[];
   body: Uint8Array;
   contentType: string | null;
   kind: PayloadKind | null;
-}): IncomingRequest {
+}
+
+export function incomingRequest(input: RequestInput): IncomingRequest {
   return new ReceivedRequest(input);
 }
 
@@ -71,14 +74,7 @@ class ReceivedRequest implements IncomingRequest {
   private lossless: unknown = NOT_YET;
   private plain: unknown = NOT_YET;
 
-  constructor(input: {
-    method: string;
-    target: string;
-    headers: HeaderPair[];
-    body: Uint8Array;
-    contentType: string | null;
-    kind: PayloadKind | null;
-  }) {
+  constructor(input: RequestInput) {
     this.queryStart = input.target.indexOf('?');
     this.method = input.method.toUpperCase();
     this.path = this.queryStart === -1 ? input.target : input.target.slice(0, this.queryStart);
