@@ -167,7 +167,8 @@ export class Receiver {
       const headers = headerPairs(req.rawHeaders);
       const contentType = contentTypeOf(headers);
       const incoming = incomingRequest({ method, target, headers, body: read.body, contentType, kind: null });
-      // One parse of the body serves recognition, rule matching and response templates.
+      // Recognition needs only doubles; rules and templates the exact digits. One parse serves both
+      // unless a number needs its digits kept, and none happens unless something asks.
       const recognition = read.truncated
         ? { kind: null, valid: null, findings: [] }
         : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.plainJson);
