@@ -164,20 +164,12 @@ export class Receiver {
         sendNow(res, echoListResponse(this.deps.echoList(echo.bucket)));
         return;
       }
-      const headers = headerPairs(req.rawHeaders);
-      const contentType = contentTypeOf(headers);
-      const incoming = incomingRequest({ method, target, headers, body: read.body, contentType, kind: null });
-      // Recognition needs only doubles; rules and templates the exact digits. One parse serves both
-      // unless a number needs its digits kept, and none happens unless something asks.
-      const recognition = read.truncated
-        ? { kind: null, valid: null, findings: [] }
-        : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.plainJson);
-      incoming.kind = recognition.kind;
-      let outcome: RuleOutcome = read.truncated
-        ? tooLargeOutcome(limit)
-        : echo
-          ? fixedOutcome(echoSendResponse())
-          : this.safeRespond(incoming);
+      const { headers, incoming, recognition, decided } = this.decide(req, read, limit, {
+        method,
+        target,
+        echo,
+      });
+      let outcome = decided;
       const forward = outcome.forward;
       // Passthrough answers with the target's response, so the target is asked before anything is stored.
       if (forward?.passthrough && this.deps.forwarder)
@@ -216,6 +208,30 @@ export class Receiver {
       this.active--;
       if (this.active === 0) for (const wake of this.drainWaiters.splice(0)) wake();
     }
+  }
+
+  /** What a complete request is and how it is answered, worked out before anything is stored. */
+  private decide(
+    req: IncomingMessage,
+    read: BodyReadResult,
+    limit: number,
+    { method, target, echo }: { method: string; target: string; echo: ReturnType<typeof echoRoute> },
+  ) {
+    const headers = headerPairs(req.rawHeaders);
+    const contentType = contentTypeOf(headers);
+    const incoming = incomingRequest({ method, target, headers, body: read.body, contentType, kind: null });
+    // Recognition needs only doubles; rules and templates the exact digits. One parse serves both
+    // unless a number needs its digits kept, and none happens unless something asks.
+    const recognition = read.truncated
+      ? { kind: null, valid: null, findings: [] }
+      : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.plainJson);
+    incoming.kind = recognition.kind;
+    const decided: RuleOutcome = read.truncated
+      ? tooLargeOutcome(limit)
+      : echo
+        ? fixedOutcome(echoSendResponse())
+        : this.safeRespond(incoming);
+    return { headers, incoming, recognition, decided };
   }
 
   /** A request whose body never completed is stored with what arrived and why it stopped. */
