@@ -9,17 +9,6 @@ import './capture-list.css';
 const estimateRowSize = () => ROW_HEIGHT;
 
 /**
- * Rows are keyed by their slot (index modulo a pool at least as large as what is rendered), not
- * by capture: scrolled out, a row's elements are reused for the row scrolling in, so a long
- * scroll updates text and attributes instead of removing and creating every row's elements
- * (which, with the forced layout that follows, was most of each frame at 100,000 captures).
- * A small scroll still changes only the slots that come into view.
- */
-function slotPool(rendered: number): number {
-  return Math.max(64, 2 ** Math.ceil(Math.log2(rendered + 1)));
-}
-
-/**
  * Start fetching the next page this many rows before the end comes into view: a fast scroll
  * (a dragged scrollbar passes ~70 rows a frame) then finds the page already there.
  */
@@ -68,7 +57,6 @@ export function CaptureList() {
   });
 
   const virtualItems = virtualizer.getVirtualItems();
-  const pool = slotPool(virtualItems.length);
   const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
   const selectedIndex = selectedId === null ? -1 : indexOfId(items, selectedId);
 
@@ -191,7 +179,7 @@ export function CaptureList() {
             }
             return (
               <CaptureRow
-                key={`slot-${virtualRow.index % pool}`}
+                key={virtualRow.key.toString()}
                 capture={capture}
                 selected={capture.id === selectedId || selectedIds.has(capture.id)}
                 current={capture.id === selectedId}
