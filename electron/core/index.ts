@@ -18,7 +18,6 @@ import { createRuleCommands } from './rules/rule-commands';
 import { SettingsService } from './settings/settings-service';
 import type { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
-import { Checkpointer } from './store/checkpointer';
 import { openCaptureStore } from './store/open-store';
 import { type Retention, type RetentionOptions, RetentionPruner } from './store/retention';
 import { StoreHealthMonitor } from './store/store-health';
@@ -50,8 +49,6 @@ export const REPLAY_STORE_FILE_NAME = 'replays.sqlite';
 
 /** Hit counts change with every request; the UI needs them a few times a second at most. */
 const HITS_EVENT_INTERVAL_MS = 250;
-/** Bytes of write-ahead log a capture adds beyond its body (row, index entries, page slack). */
-const LOG_BYTES_PER_ROW = 512;
 
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
@@ -91,17 +88,15 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     (error) => logger.warn(`Could not remove old captures: ${(error as Error).message}`),
     options.retentionTiming,
   );
-  const checkpointer = new Checkpointer(store.file, warn);
   const writer = new CaptureWriter(
     store,
     (items) => {
-      // What the log grew by, roughly: each body plus its row and index entries.
-      checkpointer.wrote(items.reduce((bytes, item) => bytes + item.bodySize + LOG_BYTES_PER_ROW, 0));
       events.emit('capturesAdded', { items, total: store.count });
       hits.schedule();
       pruner.schedule();
     },
     health,
+    warn,
   );
   // A store that grew past its limits while closed is trimmed soon after opening.
   pruner.schedule();
@@ -169,8 +164,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       await forwarder.settle();
       await pruner.stop();
       hits.cancel();
-      writer.close();
-      await checkpointer.close();
+      await writer.close();
       store.close();
       await replays.close();
     },

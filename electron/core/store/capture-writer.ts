@@ -1,6 +1,7 @@
 import type { CaptureSummary } from '../../../shared/domain';
 import type { NewCapture } from './capture-record';
 import type { CaptureStore } from './capture-store';
+import { Checkpointer } from './checkpointer';
 import type { StoreHealthMonitor } from './store-health';
 
 interface Pending {
@@ -19,12 +20,17 @@ export class CaptureWriter {
   private queue: Pending[] = [];
   private scheduled = false;
   private closed = false;
+  /** Folds the log this writer grows back into the store file, off the thread serving HTTP. */
+  private readonly checkpointer: Checkpointer;
 
   constructor(
     private readonly store: CaptureStore,
     private readonly onStored: (summaries: CaptureSummary[]) => void,
     private readonly health?: StoreHealthMonitor,
-  ) {}
+    warn: (message: string) => void = () => {},
+  ) {
+    this.checkpointer = new Checkpointer(store.file, warn);
+  }
 
   write(capture: NewCapture): Promise<CaptureSummary> {
     // After close the store is gone; the request gets a 503 instead of a write into a closed database.
@@ -38,10 +44,11 @@ export class CaptureWriter {
     });
   }
 
-  /** Writes what is queued and refuses later writes; call before closing the store. */
-  close(): void {
+  /** Writes what is queued, refuses later writes and ends the checkpoint thread; call before closing the store. */
+  async close(): Promise<void> {
     this.flush();
     this.closed = true;
+    await this.checkpointer.close();
   }
 
   /** Writes whatever is queued now; used on shutdown as well as by the scheduler. */
@@ -59,9 +66,21 @@ export class CaptureWriter {
       return;
     }
     this.health?.succeeded();
+    this.checkpointer.wrote(logBytes(batch));
     batch.forEach((pending, i) => {
       pending.resolve(summaries[i] as CaptureSummary);
     });
     this.onStored(summaries);
   }
+}
+
+/** Bytes of write-ahead log a capture adds beyond its bodies (row, index entries, page slack). */
+const LOG_BYTES_PER_ROW = 512;
+
+/** What a committed batch added to the log, roughly. */
+function logBytes(batch: readonly Pending[]): number {
+  let bytes = 0;
+  for (const { capture } of batch)
+    bytes += capture.body.byteLength + capture.response.body.byteLength + LOG_BYTES_PER_ROW;
+  return bytes;
 }

@@ -31,6 +31,13 @@ function checkpointThread(): void {
 
 const THREAD_SOURCE = `(${checkpointThread.toString()})();`;
 
+/**
+ * SQLite's own checkpoint, for a connection whose log a Checkpointer folds back: every ~40 MB
+ * instead of 4 MB. It stays as the bound on the log's size; with the thread keeping up, it finds
+ * almost nothing left to copy.
+ */
+export const WRITER_AUTOCHECKPOINT_PAGES = 10_000;
+
 /** Bytes written between two background checkpoints (about 1,000 pages of the log). */
 const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
 
@@ -39,8 +46,7 @@ const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
  * (checkpointThread), a few megabytes at a time. SQLite would otherwise do it inside a
  * capture's commit every ~40 MB: a stall of tens of milliseconds for whichever request
  * triggered it, and with 100 KB bodies about half of all the time spent storing them.
- * The writer keeps its automatic checkpoint as the bound on the log's size; with this thread
- * keeping up, that one finds almost nothing left to copy.
+ * The writer's connection keeps SQLite's own checkpoint as the bound (WRITER_AUTOCHECKPOINT_PAGES).
  */
 export class Checkpointer {
   private worker: Worker | null = null;
