@@ -191,6 +191,45 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(events.filter((e) => e.batchId === slowRun.batchId).at(-1)?.sent).toBeLessThan(6);
   });
 
+  it('a bulk run longer than one read-ahead page sends every listed capture in order, repeats included, skipping ids that do not exist', async () => {
+    const ids = [
+      await capture('/page/a', '{"n":"a"}', [['Content-Type', 'application/json']]),
+      await capture('/page/b', Buffer.from([0, 255, 7]), [['Content-Type', 'application/octet-stream']]),
+      await capture('/page/c', '{"n":"c"}', [['Content-Type', 'application/json']]),
+    ];
+    const sink = await server();
+    const listed = Array.from({ length: 150 }, () => [...ids, 987_654]).flat();
+    const events: ReplayProgress[] = [];
+    core.on('replayProgress', (p) => events.push(p));
+    const started = await core.handlers.startBulkReplay({
+      ...target(sink.url),
+      ids: listed,
+      keepOrder: true,
+      concurrency: 1,
+      ratePerSecond: null,
+      stopOnFailure: false,
+    });
+    await expect
+      .poll(() => events.find((e) => e.batchId === started.batchId && e.state !== 'running'), {
+        timeout: 20_000,
+      })
+      .toBeTruthy();
+    expect(events.filter((e) => e.batchId === started.batchId).at(-1)).toMatchObject({
+      total: 600,
+      sent: 450,
+      ok: 450,
+      state: 'done',
+    });
+    expect(sink.received.map((r) => r.url)).toEqual(
+      Array.from({ length: 150 }, () => ['/page/a', '/page/b', '/page/c']).flat(),
+    );
+    expect(sink.received[448]?.body).toEqual(Buffer.from([0, 255, 7]));
+    // Every result is stored by the time the run says it is done.
+    const stored = await core.handlers.listReplays({ batchId: started.batchId });
+    expect(stored).toHaveLength(200);
+    expect(stored[0]?.url).toBe(`${sink.url}/page/c`);
+  });
+
   it('compares the answer Hookbench recorded with a replay response: status, headers, JSON body', async () => {
     const id = await capture('/sms/status', '[{"id_sms":3234,"time":"","state":"send"}]', [
       ['Content-Type', 'application/json'],

@@ -127,6 +127,28 @@ describe('CaptureStore', () => {
     store.close();
   });
 
+  it('reads several requests in one go, exactly as stored, leaving out ids that are gone', () => {
+    const binary = new Uint8Array([0, 255, 1, 254]);
+    const store = new CaptureStore(file);
+    store.insertMany([capture('/r0?q=1'), capture('/r1', binary), capture('/r2')]);
+    store.delete([2]);
+    const read = store.requests([3, 2, 1, 99]);
+    expect([...read.keys()].sort()).toEqual([1, 3]);
+    expect(read.get(1)).toEqual({
+      method: 'POST',
+      path: '/r0?q=1',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Dup', 'a'],
+        ['x-dup', 'b'],
+      ],
+      body: new Uint8Array(Buffer.from('{"a":1}')),
+    });
+    expect(read.get(3)).toEqual(store.request(3));
+    expect(store.requests([]).size).toBe(0);
+    store.close();
+  });
+
   it('refuses a store written by a newer schema instead of damaging it', () => {
     const db = new DatabaseSync(file);
     db.exec('PRAGMA user_version = 99');

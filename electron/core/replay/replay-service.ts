@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/replay';
 import { CoreError } from '../errors';
 import { sendHttp } from '../http/index';
-import type { CaptureStore } from '../store/capture-store';
+import type { CapturedRequest, CaptureStore } from '../store/capture-store';
 import { parseFilterOrThrow } from '../store/parse-filter';
 import { replayRequest } from './build-request';
 import { runPaced } from './pacer';
@@ -79,6 +79,10 @@ export class ReplayService {
       stopReason: null,
     };
     this.running.set(batchId, { progress, abort });
+    const read = new ReadAhead(this.captures, ids);
+    // A result is stored while the next request goes out; the run ends when every one is stored.
+    const storing = new Set<Promise<void>>();
+    let failure: unknown = null;
     let lastEmit = 0;
     const emit = (force = false) => {
       const now = performance.now();
@@ -96,13 +100,20 @@ export class ReplayService {
           concurrency: request.keepOrder ? 1 : request.concurrency,
           ratePerSecond: request.ratePerSecond,
           signal: abort.signal,
-          shouldStop: () => progress.state !== 'running',
+          shouldStop: () => progress.state !== 'running' || failure !== null,
         },
-        async (id) => {
-          const capture = this.captures.request(id);
+        async (id, index) => {
+          const capture = read.take(index);
           if (!capture) return;
           const exchange = await sendHttp(replayRequest(capture, request), request);
-          const record = await this.replays.add(id, batchId, false, exchange);
+          const stored = this.replays
+            .add(id, batchId, false, exchange)
+            .then((record) => onEach?.(record))
+            .catch((error: unknown) => {
+              failure ??= error;
+            })
+            .finally(() => storing.delete(stored));
+          storing.add(stored);
           progress.sent += 1;
           if (exchange.error) progress.errors += 1;
           else if (isSuccess(exchange)) progress.ok += 1;
@@ -113,10 +124,11 @@ export class ReplayService {
               ? `Capture #${id}: ${exchange.error.message}`
               : `Capture #${id} got ${exchange.response?.status} from the target.`;
           }
-          onEach?.(record);
           emit();
         },
       );
+      await Promise.all(storing);
+      if (failure !== null) throw failure;
       if (progress.state === 'running') progress.state = abort.signal.aborted ? 'cancelled' : 'done';
     } finally {
       this.running.delete(batchId);
@@ -135,5 +147,38 @@ export class ReplayService {
 
   cancelAll(): void {
     for (const batchId of this.running.keys()) this.cancel(batchId);
+  }
+}
+
+/** Bulk runs read their captures in pages ahead of the sends instead of one read per send. */
+const READ_AHEAD = 256;
+
+/**
+ * The captures of a run, read a page at a time as the sends reach them. Each is taken once, so
+ * what is held stays about one page (a capture deleted after its page was read is still sent).
+ */
+class ReadAhead {
+  private readonly held = new Map<number, CapturedRequest>();
+  private readUpTo = 0;
+
+  constructor(
+    private readonly captures: CaptureStore,
+    private readonly ids: readonly number[],
+  ) {}
+
+  /** The capture at this index of the run (indexes are taken in order, each once). */
+  take(index: number): CapturedRequest | null {
+    if (index >= this.readUpTo) {
+      const page = this.ids.slice(this.readUpTo, this.readUpTo + READ_AHEAD);
+      const found = this.captures.requests(page);
+      page.forEach((id, i) => {
+        const capture = found.get(id);
+        if (capture) this.held.set(this.readUpTo + i, capture);
+      });
+      this.readUpTo += page.length;
+    }
+    const capture = this.held.get(index) ?? null;
+    this.held.delete(index);
+    return capture;
   }
 }

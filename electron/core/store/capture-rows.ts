@@ -84,3 +84,28 @@ export function toDetail(row: DetailRow): CaptureDetail {
     findings: JSON.parse(row.findings) as Finding[],
   };
 }
+
+/** A captured request's method, target (path and query as received), headers and exact body. */
+export interface CapturedRequest {
+  method: string;
+  path: string;
+  headers: HeaderPair[];
+  body: Uint8Array;
+}
+
+/** What a replay reads of a capture. */
+export interface RequestRow {
+  method: string;
+  path: string;
+  headers: string;
+  body: Uint8Array;
+}
+
+export function toCapturedRequest(row: RequestRow): CapturedRequest {
+  return {
+    method: row.method,
+    path: row.path,
+    headers: JSON.parse(row.headers) as HeaderPair[],
+    body: row.body,
+  };
+}

@@ -1,12 +1,15 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
+import type { CaptureDetail, CapturePage, CaptureSummary, Finding } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
+  type CapturedRequest,
   type DetailRow,
   prefixed,
+  type RequestRow,
   SUMMARY_COLUMNS,
   type SummaryRow,
+  toCapturedRequest,
   toDetail,
   toSummary,
 } from './capture-rows';
@@ -14,15 +17,9 @@ import { WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
 import { filterToSql } from './filter-sql';
 import { checkStoreFile, migrate } from './schema';
 
-export const MAX_PAGE_SIZE = 1000;
+export type { CapturedRequest } from './capture-rows';
 
-/** A captured request's method, target (path and query as received), headers and exact body. */
-export interface CapturedRequest {
-  method: string;
-  path: string;
-  headers: HeaderPair[];
-  body: Uint8Array;
-}
+export const MAX_PAGE_SIZE = 1000;
 
 /**
  * The SQLite capture store (node:sqlite, WAL). Synchronous on purpose: each
@@ -38,6 +35,7 @@ export class CaptureStore {
     | 'pageBefore'
     | 'detail'
     | 'request'
+    | 'requests'
     | 'count'
     | 'deleteOne'
     | 'oldestFirst'
@@ -92,6 +90,10 @@ export class CaptureStore {
       request: this.db.prepare(
         `SELECT c.method, c.path, c.headers, b.request AS body FROM captures c
          JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id = ?`,
+      ),
+      requests: this.db.prepare(
+        `SELECT c.id, c.method, c.path, c.headers, b.request AS body FROM captures c
+         JOIN capture_bodies b ON b.capture_id = c.id WHERE c.id IN (SELECT value FROM json_each(?))`,
       ),
       count: this.db.prepare('SELECT count(*) AS n FROM captures'),
       deleteOne: this.db.prepare('DELETE FROM captures WHERE id = ?'),
@@ -297,16 +299,19 @@ export class CaptureStore {
 
   /** What a capture's request was, as bytes (replays read only this, thousands at a time). */
   request(id: number): CapturedRequest | null {
-    const row = this.statements.request.get(id) as
-      | { method: string; path: string; headers: string; body: Uint8Array }
-      | undefined;
-    if (!row) return null;
-    return {
-      method: row.method,
-      path: row.path,
-      headers: JSON.parse(row.headers) as HeaderPair[],
-      body: row.body,
-    };
+    const row = this.statements.request.get(id) as RequestRow | undefined;
+    return row ? toCapturedRequest(row) : null;
+  }
+
+  /**
+   * Several captures' requests in one read, by id (ids that no longer exist are absent): a bulk
+   * replay reads ahead in pages, as one statement costs about what a single-row read does.
+   */
+  requests(ids: readonly number[]): Map<number, CapturedRequest> {
+    const rows = this.statements.requests.all(JSON.stringify(ids)) as unknown as (RequestRow & {
+      id: number;
+    })[];
+    return new Map(rows.map((row) => [row.id, toCapturedRequest(row)]));
   }
 
   /** Every capture, oldest first, read in pages so memory stays flat for large stores. */
