@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Pool } from 'undici';
 import { runLoad } from '../lib/load.mjs';
 import { reverseCapture } from '../lib/payloads.mjs';
 import { startNodeChild, stopNodeChild } from '../lib/proc.mjs';
@@ -112,9 +113,12 @@ export async function replayStep(ctx) {
       return { ...r, reqPerSec: r.total / r.seconds, loadAvg1mAtEnd: loadavg()[0] };
     };
 
+    const undiciOnce = () => undiciFloor(url, headers, sample.body, REPLAY_CAPTURES, CONCURRENCY);
+
     // Unmeasured warm-up of both (JIT, connections, the server): one whole replay, one window.
     ctx.log(`  replay: warm-up (${fmt.int(REPLAY_CAPTURES)} replays, ${config.warmupS} s autocannon)`);
     const warm = await replayOnce(all);
+    await undiciOnce();
     await autocannonOnce(config.warmupS);
     // autocannon's window: about as long as a 10,000-capture replay takes, 2 s to --duration.
     let estimateS = warm.seconds;
@@ -123,12 +127,14 @@ export async function replayStep(ctx) {
     const rounds = [];
     for (let round = 0; round < config.rounds; round++) {
       const entry = {};
-      const order = round % 2 === 0 ? ['replay', 'autocannon'] : ['autocannon', 'replay'];
+      const order = round % 2 === 0 ? ['replay', 'undici', 'autocannon'] : ['autocannon', 'undici', 'replay'];
       for (const what of order) {
         ctx.log(`  replay: round ${round + 1} ${what}`);
         if (what === 'replay') {
           entry.replay = await replayOnce(all, round === 0 ? 'replay-round1' : null);
           estimateS = entry.replay.seconds;
+        } else if (what === 'undici') {
+          entry.undici = await undiciOnce();
         } else {
           entry.autocannon = await autocannonOnce(windowS());
         }
@@ -143,6 +149,10 @@ export async function replayStep(ctx) {
     results.replayReqPerSec = replayRate;
     results.autocannonReqPerSec = limitRate;
     results.ratio = ratio;
+    const undiciRate = median(rounds.map((r) => r.undici.reqPerSec));
+    const undiciRatio = median(rounds.map((r) => r.undici.reqPerSec / r.autocannon.reqPerSec));
+    results.undiciReqPerSec = undiciRate;
+    results.undiciRatio = undiciRatio;
 
     const replayed = rounds.map((r) => r.replay);
     const problems = [];
@@ -164,6 +174,12 @@ export async function replayStep(ctx) {
     );
     report.add(
       STEP,
+      `undici (the HTTP client replay sends with) alone: the same ${fmt.int(REPLAY_CAPTURES)} requests, ${CONCURRENCY} at a time, answers discarded, nothing read or stored — the client's floor`,
+      `${fmt.int(undiciRate)} req/s${list(rounds, (r) => fmt.int(r.undici.reqPerSec))}`,
+      { ratio: `${fmt.ratio(undiciRatio)} autocannon` },
+    );
+    report.add(
+      STEP,
       `bulk replay of ${fmt.int(REPLAY_CAPTURES)} ${sample.body.length} B captures → bare node:http · ReplayService.run, concurrency ${CONCURRENCY}, no rate limit, each result stored`,
       `${fmt.int(replayRate)} req/s${list(replayed, (r) => fmt.int(r.reqPerSec))} · ${median(replayed.map((r) => r.seconds)).toFixed(2)} s per run · p50 ${fmt.ms(median(replayed.map((r) => r.latency.p50)))} · p99 ${fmt.ms(median(replayed.map((r) => r.latency.p99)))} (${problems.join(', ')})`,
       {
@@ -177,6 +193,52 @@ export async function replayStep(ctx) {
     await replays.close();
     await closeHttpAgents();
   }
+}
+
+/**
+ * The cheapest documented way to send with undici: `Dispatcher.dispatch` with a handler that
+ * drops the answer, `total` requests with `concurrency` in flight, on a Pool of its own.
+ */
+async function undiciFloor(url, headers, body, total, concurrency) {
+  const { origin, pathname } = new URL(url);
+  const pool = new Pool(origin, { connections: concurrency });
+  const headerList = Object.entries(headers).flat();
+  let ok = 0;
+  let errors = 0;
+  const sendOne = () =>
+    new Promise((resolve) => {
+      let status = 0;
+      pool.dispatch(
+        { origin, path: pathname, method: 'POST', headers: headerList, body },
+        {
+          onRequestStart() {},
+          onResponseStart(_controller, statusCode) {
+            status = statusCode;
+          },
+          onResponseData() {},
+          onResponseEnd() {
+            if (status >= 200 && status < 300) ok += 1;
+            resolve();
+          },
+          onResponseError() {
+            errors += 1;
+            resolve();
+          },
+        },
+      );
+    });
+  let next = 0;
+  const t = performance.now();
+  const worker = async () => {
+    while (next < total) {
+      next += 1;
+      await sendOne();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - t) / 1000;
+  await pool.close();
+  return { reqPerSec: total / seconds, seconds, ok, errors, loadAvg1mAtEnd: loadavg()[0] };
 }
 
 /** With --cpu-prof: this process's CPU profile (inspector Profiler) around one replay run. */
