@@ -13,6 +13,14 @@ const estimateRowSize = () => ROW_HEIGHT;
  * (a dragged scrollbar passes ~70 rows a frame) then finds the page already there.
  */
 const LOAD_AHEAD_ROWS = 400;
+/** Rows rendered beyond each edge: they hide the gap a fast wheel leaves before the next render. */
+const OVERSCAN_ROWS = 6;
+/**
+ * While a scroll moves more than half the viewport at a time (a dragged scrollbar), hardly a row
+ * is reused from one frame to the next and rows beyond the edges are replaced before anyone sees
+ * them: they would only add work to every frame.
+ */
+const OVERSCAN_ROWS_LEAPING = 1;
 const FOOTER_KEY = 'footer';
 
 function clamp(value: number, min: number, max: number): number {
@@ -37,6 +45,8 @@ export function CaptureList() {
   // At the very top the list follows new arrivals; anywhere else the rows under
   // the reader stay put while captures stream in above them.
   const atTopRef = useRef(true);
+  const lastOffsetRef = useRef(0);
+  const leapingRef = useRef(false);
 
   const showFooter = hasMore || olderError !== null;
   // Stable between renders: the virtualizer re-measures every row whenever these functions change,
@@ -47,12 +57,17 @@ export function CaptureList() {
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateRowSize,
     getItemKey,
-    // A few rows beyond each edge hide the gap of a fast wheel; more only adds work to every frame.
-    overscan: 6,
+    overscan: leapingRef.current ? OVERSCAN_ROWS_LEAPING : OVERSCAN_ROWS,
     anchorTo: atTopRef.current ? 'start' : 'end',
     useFlushSync: false,
     onChange: (instance) => {
-      atTopRef.current = (instance.scrollOffset ?? 0) < 1;
+      const offset = instance.scrollOffset ?? 0;
+      atTopRef.current = offset < 1;
+      // Settled (the virtualizer reports the end of a scroll ~150 ms after the last event): full overscan again.
+      leapingRef.current =
+        instance.isScrolling &&
+        Math.abs(offset - lastOffsetRef.current) > (instance.scrollRect?.height ?? Infinity) / 2;
+      lastOffsetRef.current = offset;
     },
   });
 

@@ -1,0 +1,99 @@
+import { sendRaw } from '../../helpers/http';
+import { expect, test } from './fixtures';
+
+const CAPTURES = 2_500;
+
+/** The little of the DOM these page functions use (this file is type-checked without the DOM library). */
+interface Box {
+  top: number;
+  bottom: number;
+}
+interface Element {
+  scrollTop: number;
+  clientHeight: number;
+  textContent: string | null;
+  getBoundingClientRect(): Box;
+  querySelectorAll(selector: string): Iterable<Element>;
+}
+interface PageGlobals {
+  document: { querySelector(selector: string): Element | null };
+  requestAnimationFrame(callback: () => void): number;
+  rowCounts(): { rendered: number; visible: number };
+}
+
+/** Gives the page `rowCounts()`: rows in the DOM, and rows at least partly inside the list's viewport. */
+function installRowCounts(): void {
+  const page = globalThis as unknown as PageGlobals;
+  page.rowCounts = () => {
+    const list = page.document.querySelector('[data-testid="capture-list"]');
+    if (!list) throw new Error('no capture list');
+    const box = list.getBoundingClientRect();
+    const rows = [...list.querySelectorAll('[data-testid="capture-row"]')];
+    const visible = rows.filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.bottom > box.top && r.top < box.bottom;
+    });
+    return { rendered: rows.length, visible: visible.length };
+  };
+}
+const rowCounts = () => (globalThis as unknown as PageGlobals).rowCounts();
+
+test('a long list scrolls to its oldest capture through older pages; a dragged-scrollbar pace renders only what shows', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const base = app.receiverUrl.replace(/\/$/, '');
+  // Eight at a time: the receiver stores them in arrival order, ids 1…2,500.
+  for (let i = 0; i < CAPTURES; i += 8) {
+    await Promise.all(
+      Array.from({ length: Math.min(8, CAPTURES - i) }, (_, k) =>
+        sendRaw(`${base}/seed/${i + k}`, { method: 'POST', body: `{"n":${i + k}}` }),
+      ),
+    );
+  }
+  await page.addInitScript(installRowCounts);
+  await page.goto(app.uiUrl);
+  await expect(page.getByTestId('capture-total')).toHaveText(String(CAPTURES));
+  const list = page.getByTestId('capture-list');
+  await expect(list.getByTestId('capture-row').first()).toBeVisible();
+
+  // At rest, rows beyond the viewport's lower edge are rendered too (a wheel's next step shows them at once).
+  const atRest = await page.evaluate(rowCounts);
+  expect(atRest.rendered).toBeGreaterThan(atRest.visible + 3);
+
+  // Leaps of several screens a frame, as a dragged scrollbar makes, to the very end: older pages
+  // load on the way, and the rows rendered in each frame are the visible ones and one each side.
+  const leaping = await page.evaluate(async (oldestPath) => {
+    const inPage = globalThis as unknown as PageGlobals;
+    const scroller = inPage.document.querySelector('[data-testid="capture-list"]');
+    if (!scroller) throw new Error('no capture list');
+    const frame = () => new Promise<void>((resolve) => inPage.requestAnimationFrame(resolve));
+    const extra: number[] = [];
+    const started = performance.now();
+    for (;;) {
+      scroller.scrollTop += 3 * scroller.clientHeight;
+      await frame();
+      await frame();
+      const counts = inPage.rowCounts();
+      extra.push(counts.rendered - counts.visible);
+      const paths = [...scroller.querySelectorAll('[data-testid="row-path"]')].map((p) => p.textContent);
+      if (paths.includes(oldestPath)) return { extra, reachedEnd: true };
+      if (performance.now() - started > 30_000) return { extra, reachedEnd: false };
+    }
+  }, '/seed/0');
+  expect(leaping.reachedEnd).toBe(true);
+  // Most leap frames render at most one row beyond each edge (plus the one cut by the edge).
+  const lean = leaping.extra.filter((n) => n <= 4).length;
+  expect(lean / leaping.extra.length).toBeGreaterThan(0.5);
+
+  // Settled again: the full margin is back above the viewport.
+  await expect
+    .poll(async () => {
+      const counts = await page.evaluate(rowCounts);
+      return counts.rendered - counts.visible;
+    })
+    .toBeGreaterThan(4);
+  await expect(list.getByTestId('row-path').filter({ hasText: /^\/seed\/0$/ })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('scrolled-to-oldest.png') });
+});
