@@ -23,6 +23,13 @@ export function indexOfId(items: Items, id: number): number {
 
 /** Merges two newest-first lists into one, dropping ids present in both. */
 export function mergeNewestFirst(a: Items, b: Items): CaptureSummary[] {
+  // The usual cases, an older page after the loaded rows or newer ones before them, are a plain
+  // concatenation: several times cheaper than the walk below at 100,000 rows, in the frame the page lands in.
+  const aLast = a[a.length - 1];
+  const bLast = b[b.length - 1];
+  if (!aLast || !bLast) return [...a, ...b];
+  if (aLast.id > (b[0] as CaptureSummary).id) return a.concat(b);
+  if (bLast.id > (a[0] as CaptureSummary).id) return b.concat(a);
   const merged: CaptureSummary[] = [];
   let i = 0;
   let j = 0;

@@ -113,6 +113,18 @@ describe('captureList', () => {
   });
   it('merge', () => {
     expect(mergeNewestFirst([c(9), c(5)], [c(5), c(4), c(1)]).map((x) => x.id)).toEqual([9, 5, 4, 1]);
+    expect(mergeNewestFirst([c(9), c(4)], [c(8), c(5), c(1)]).map((x) => x.id)).toEqual([9, 8, 5, 4, 1]);
+  });
+  it('merges an older page or newer rows without a walk, into a new list', () => {
+    const loaded = [c(9), c(8)];
+    const older = mergeNewestFirst(loaded, [c(7), c(6)]);
+    expect(older.map((x) => x.id)).toEqual([9, 8, 7, 6]);
+    expect(older).not.toBe(loaded);
+    expect(mergeNewestFirst(loaded, [c(11), c(10)]).map((x) => x.id)).toEqual([11, 10, 9, 8]);
+    const alone = mergeNewestFirst(loaded, []);
+    expect(alone.map((x) => x.id)).toEqual([9, 8]);
+    expect(alone).not.toBe(loaded);
+    expect(mergeNewestFirst([], [c(2)]).map((x) => x.id)).toEqual([2]);
   });
   it('indexOf', () => {
     const items = Array.from({ length: 1000 }, (_, i) => c(2000 - i * 2));
