@@ -2,7 +2,9 @@
  * One quick throughput check while working on the receiver: bare node:http and Hookbench (or only
  * one of them), same 300 B body, 50 connections, N seconds each. Not part of `npm run bench`.
  *
- *   node bench/tools/quick-load.mjs [--seconds 5] [--only bare|hookbench] [--big] [--cpu-prof DIR]
+ *   node bench/tools/quick-load.mjs [--seconds 5] [--only bare|hookbench] [--big] [--template] [--cpu-prof DIR]
+ *
+ * `--template` posts to Hookbench's templated-answer rule (bench/servers/hookbench.mjs --template).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +20,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     only: { type: 'string' },
     big: { type: 'boolean', default: false },
+    template: { type: 'boolean', default: false },
     'cpu-prof': { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     /** A folder with servers/ and .build/ to load instead of this checkout's (A/B runs of two builds). */
@@ -31,18 +34,22 @@ const scratch = mkdtempSync(join(tmpdir(), 'hookbench-quick-'));
 for (const server of ['bare', 'hookbench']) {
   if (values.only && values.only !== server) continue;
   const execArgv = values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-dir', values['cpu-prof']] : [];
-  const args = server === 'hookbench' ? [mkdtempSync(join(scratch, 'data-'))] : [];
+  const args =
+    server === 'hookbench'
+      ? [mkdtempSync(join(scratch, 'data-')), ...(values.template ? ['--template'] : [])]
+      : [];
+  const path = server === 'hookbench' && values.template ? '/bench/template' : '/bench';
   const serverRoot =
     server === 'hookbench' && values['server-root'] ? values['server-root'] : join(root, 'bench');
   const handle = await startNodeChild(join(serverRoot, `servers/${server}.mjs`), args, {
     logFile: join(scratch, `${server}.log`),
     execArgv,
   });
-  await runLoad({ url: `${handle.info.url}/bench`, body, durationS: 1 });
+  await runLoad({ url: `${handle.info.url}${path}`, body, durationS: 1 });
   const before = threadTimes(handle.child.pid);
   const ownBefore = process.cpuUsage();
   const started = performance.now();
-  const result = await runLoad({ url: `${handle.info.url}/bench`, body, durationS: Number(values.seconds) });
+  const result = await runLoad({ url: `${handle.info.url}${path}`, body, durationS: Number(values.seconds) });
   const wallMs = performance.now() - started;
   const own = process.cpuUsage(ownBefore);
   const after = threadTimes(handle.child.pid);

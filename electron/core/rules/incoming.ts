@@ -133,28 +133,52 @@ function headersByName(headers: readonly HeaderPair[]): Map<string, string[]> {
   return byName;
 }
 
-/** What response templates see as `request`. */
+/**
+ * What response templates see as `request`. Query, headers and body are built when a template
+ * first reads them (own getters, which Handlebars reads like plain properties), so a template that
+ * uses none of them costs the request nothing to build.
+ */
 export function templateContext(request: IncomingRequest, params: Record<string, string>): object {
-  const query: Record<string, string | string[]> = {};
-  for (const key of new Set(request.query.keys())) {
-    const values = request.query.getAll(key);
-    query[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  const headers: Record<string, string> = {};
-  for (const [name, values] of request.headerMap) headers[name] = values.join(', ');
+  let query: Record<string, string | string[]> | undefined;
+  let headers: Record<string, string> | undefined;
+  let body: unknown = NOT_YET;
   return {
     request: {
       method: request.method,
       path: request.path,
       url: request.target,
       params,
-      query,
-      headers,
-      body: request.json !== undefined ? request.json : formBody(request),
-      rawBody: request.text ?? '',
+      get query() {
+        query ??= groupedFields(request.query);
+        return query;
+      },
+      get headers() {
+        if (headers === undefined) {
+          headers = {};
+          for (const [name, values] of request.headerMap) headers[name] = values.join(', ');
+        }
+        return headers;
+      },
+      get body() {
+        if (body === NOT_YET) body = request.json !== undefined ? request.json : formBody(request);
+        return body;
+      },
+      get rawBody() {
+        return request.text ?? '';
+      },
       kind: request.kind,
     },
   };
+}
+
+/** Form-style fields: one value as a string, repeated names as a list. */
+function groupedFields(params: URLSearchParams): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const values = params.getAll(key);
+    fields[key] = values.length === 1 ? (values[0] as string) : values;
+  }
+  return fields;
 }
 
 function formBody(request: IncomingRequest): unknown {
@@ -164,11 +188,5 @@ function formBody(request: IncomingRequest): unknown {
   ) {
     return null;
   }
-  const fields: Record<string, string | string[]> = {};
-  const form = new URLSearchParams(request.text);
-  for (const key of new Set(form.keys())) {
-    const values = form.getAll(key);
-    fields[key] = values.length === 1 ? (values[0] as string) : values;
-  }
-  return fields;
+  return groupedFields(new URLSearchParams(request.text));
 }
