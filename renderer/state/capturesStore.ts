@@ -28,8 +28,11 @@ export interface CapturesStoreOptions {
 }
 
 const DEFAULT_PAGE_SIZE = 200;
-/** Scrolling back through 100,000 captures: bigger pages mean fewer round trips and merges (the core's cap). */
-const OLDER_PAGE_SIZE = 1000;
+/**
+ * Scrolling back through 100,000 captures: bigger pages mean fewer round trips, and fewer frames
+ * that rebuild the list's row index (the virtualizer's, O(rows loaded)) for a new page (the core's cap).
+ */
+const OLDER_PAGE_SIZE = 2500;
 const DEFAULT_REFRESH_DELAY_MS = 400;
 
 export function createCapturesStore({

@@ -19,7 +19,7 @@ import { checkStoreFile, migrate } from './schema';
 
 export type { CapturedRequest } from './capture-rows';
 
-export const MAX_PAGE_SIZE = 1000;
+export const MAX_PAGE_SIZE = 2500;
 
 /**
  * The SQLite capture store (node:sqlite, WAL). Synchronous on purpose: each

@@ -71,7 +71,7 @@ describe('runtime', () => {
     await tick();
     const p = rt.stores.captures.getState().loadOlder();
     const older = f.take('listCaptures');
-    expect(older.request).toEqual({ beforeId: 299, limit: 1000 });
+    expect(older.request).toEqual({ beforeId: 299, limit: 2500 });
     older.reject(new ClientError('unavailable', 'Gone.'));
     await p;
     expect(rt.stores.captures.getState().olderError).toBe('Gone.');
