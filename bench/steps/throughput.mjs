@@ -47,7 +47,9 @@ export async function throughputStep(ctx) {
       path: '/bench/template',
       body: body.small,
     },
+    'append-300': { server: 'bare', append: true, path: '/bench', body: body.small },
     'bare-100k': { server: 'bare', path: '/bench', body: body.big, big: true },
+    'append-100k': { server: 'bare', append: true, path: '/bench', body: body.big, big: true },
     'hookbench-100k': { server: 'hookbench', path: '/bench', body: body.big, big: true },
     'mockoon-300': { server: 'mockoon', path: '/bench', body: body.small },
     'mockttp-300': { server: 'mockttp', path: '/bench', body: body.small },
@@ -60,7 +62,7 @@ export async function throughputStep(ctx) {
     const group = ['bare-300', 'hookbench-300', 'hookbench-template', 'mockoon-300', 'mockttp-300'];
     order.push(...(round % 2 === 0 ? group : group.reverse()));
   }
-  order.push('bare-100k', 'hookbench-100k');
+  order.push('append-300', 'bare-100k', 'append-100k', 'hookbench-100k');
   const rounds = {};
   for (const id of order) {
     ctx.log(`  throughput: ${id}`);
@@ -78,6 +80,8 @@ export async function throughputStep(ctx) {
   const bare100k = runs['bare-100k'];
   const hb100k = runs['hookbench-100k'];
   const hbTemplate = runs['hookbench-template'];
+  const append300 = runs['append-300'];
+  const append100k = runs['append-100k'];
   const mockoon = runs['mockoon-300'];
   const mockttp = runs['mockttp-300'];
 
@@ -113,7 +117,22 @@ export async function throughputStep(ctx) {
       },
     );
   }
+  // Runs once, after the rounds: a ratio against the bare figure is across a few minutes' drift.
+  const appendRow = (size, append, bare, hb) =>
+    row(
+      STEP,
+      `${size} body · bare node:http appending each body to a file before answering (a floor for storing)`,
+      append,
+      {
+        ratio:
+          append.error || bare.error
+            ? ''
+            : `${fmt.ratio(append.reqPerSec / bare.reqPerSec)} bare · Hookbench ${fmt.ratio(hb.error ? Number.NaN : hb.reqPerSec / append.reqPerSec)} of it`,
+      },
+    );
+  appendRow('300 B', append300, bare300, hb300);
   row(STEP, `100 KB body · bare node:http · ${conns}`, bare100k, { ratio: '1.00× (limit)' });
+  appendRow('100 KB', append100k, bare100k, hb100k);
   const r100k = ratio(hb100k, bare100k);
   row(STEP, '100 KB body · Hookbench receiver', hb100k, {
     ratio: `${fmt.ratio(r100k)} bare`,
@@ -259,7 +278,7 @@ async function startServer(ctx, id, target) {
     return { url, logFile, stop: () => stopProcess(proc) };
   }
   const scripts = { bare: 'bare.mjs', hookbench: 'hookbench.mjs', mockttp: 'mockttp.mjs' };
-  const args = [];
+  const args = target.append ? ['--append', join(tmp, `${id}.bodies`)] : [];
   let dataDir;
   if (target.server === 'hookbench') {
     dataDir = mkdtempSync(join(tmp, `${id}-data-`));
