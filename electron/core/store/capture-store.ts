@@ -297,7 +297,7 @@ export class CaptureStore {
     return row ? toDetail(row) : null;
   }
 
-  /** What a capture's request was, as bytes (replays read only this, thousands at a time). */
+  /** What a capture's request was, as bytes: all a replay reads of it. */
   request(id: number): CapturedRequest | null {
     const row = this.statements.request.get(id) as RequestRow | undefined;
     return row ? toCapturedRequest(row) : null;
