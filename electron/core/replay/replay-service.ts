@@ -80,9 +80,6 @@ export class ReplayService {
     };
     this.running.set(batchId, { progress, abort });
     const read = new ReadAhead(this.captures, ids);
-    // A result is stored while the next request goes out; the run ends when every one is stored.
-    const storing = new Set<Promise<void>>();
-    let failure: unknown = null;
     let lastEmit = 0;
     const emit = (force = false) => {
       const now = performance.now();
@@ -100,20 +97,15 @@ export class ReplayService {
           concurrency: request.keepOrder ? 1 : request.concurrency,
           ratePerSecond: request.ratePerSecond,
           signal: abort.signal,
-          shouldStop: () => progress.state !== 'running' || failure !== null,
+          shouldStop: () => progress.state !== 'running',
         },
         async (id, index) => {
           const capture = read.take(index);
           if (!capture) return;
           const exchange = await sendHttp(replayRequest(capture, request), request);
-          const stored = this.replays
-            .add(id, batchId, false, exchange)
-            .then((record) => onEach?.(record))
-            .catch((error: unknown) => {
-              failure ??= error;
-            })
-            .finally(() => storing.delete(stored));
-          storing.add(stored);
+          // Waited for: a run that did not wait for its results to be stored sent no faster here, and
+          // its larger commits held the event loop longer (replies waited, p50 2 → 4 ms).
+          const record = await this.replays.add(id, batchId, false, exchange);
           progress.sent += 1;
           if (exchange.error) progress.errors += 1;
           else if (isSuccess(exchange)) progress.ok += 1;
@@ -124,11 +116,10 @@ export class ReplayService {
               ? `Capture #${id}: ${exchange.error.message}`
               : `Capture #${id} got ${exchange.response?.status} from the target.`;
           }
+          onEach?.(record);
           emit();
         },
       );
-      await Promise.all(storing);
-      if (failure !== null) throw failure;
       if (progress.state === 'running') progress.state = abort.signal.aborted ? 'cancelled' : 'done';
     } finally {
       this.running.delete(batchId);
