@@ -72,6 +72,11 @@ export function CaptureList() {
   });
 
   const virtualItems = virtualizer.getVirtualItems();
+  // While leaping, rows are keyed by their place on screen, so React refills the same elements
+  // instead of building every row anew each frame; at rest (and at a slow scroll) each row keeps
+  // its capture's key, so the element under a click is always that capture's.
+  const leaping = leapingRef.current;
+  const firstIndex = virtualItems[0]?.index ?? 0;
   const lastVisibleIndex = virtualItems[virtualItems.length - 1]?.index ?? -1;
   const selectedIndex = selectedId === null ? -1 : indexOfId(items, selectedId);
 
@@ -194,7 +199,7 @@ export function CaptureList() {
             }
             return (
               <CaptureRow
-                key={virtualRow.key.toString()}
+                key={leaping ? `slot-${virtualRow.index - firstIndex}` : virtualRow.key.toString()}
                 capture={capture}
                 selected={capture.id === selectedId || selectedIds.has(capture.id)}
                 current={capture.id === selectedId}

@@ -12,6 +12,8 @@ interface Element {
   scrollTop: number;
   clientHeight: number;
   textContent: string | null;
+  isConnected: boolean;
+  getAttribute(name: string): string | null;
   getBoundingClientRect(): Box;
   querySelectorAll(selector: string): Iterable<Element>;
 }
@@ -70,6 +72,11 @@ test('a long list scrolls to its oldest capture through older pages; a dragged-s
     if (!scroller) throw new Error('no capture list');
     const frame = () => new Promise<void>((resolve) => inPage.requestAnimationFrame(resolve));
     const extra: number[] = [];
+    // The top row's element from one leap to the next: refilled with another capture, or new.
+    let refilled = 0;
+    let replaced = 0;
+    let top: Element | null = null;
+    let topId: string | null = null;
     const started = performance.now();
     for (;;) {
       scroller.scrollTop += 3 * scroller.clientHeight;
@@ -77,15 +84,24 @@ test('a long list scrolls to its oldest capture through older pages; a dragged-s
       await frame();
       const counts = inPage.rowCounts();
       extra.push(counts.rendered - counts.visible);
+      const first = [...scroller.querySelectorAll('[data-testid="capture-row"]')][0] ?? null;
+      if (top !== null && first !== null) {
+        if (first === top && first.getAttribute('data-id') !== topId) refilled++;
+        else if (first !== top) replaced++;
+      }
+      top = first;
+      topId = first?.getAttribute('data-id') ?? null;
       const paths = [...scroller.querySelectorAll('[data-testid="row-path"]')].map((p) => p.textContent);
-      if (paths.includes(oldestPath)) return { extra, reachedEnd: true };
-      if (performance.now() - started > 30_000) return { extra, reachedEnd: false };
+      if (paths.includes(oldestPath)) return { extra, refilled, replaced, reachedEnd: true };
+      if (performance.now() - started > 30_000) return { extra, refilled, replaced, reachedEnd: false };
     }
   }, '/seed/0');
   expect(leaping.reachedEnd).toBe(true);
-  // Most leap frames render at most one row beyond each edge (plus the one cut by the edge).
+  // Most leap frames render at most one row beyond each edge (plus the one cut by the edge)…
   const lean = leaping.extra.filter((n) => n <= 4).length;
   expect(lean / leaping.extra.length).toBeGreaterThan(0.5);
+  // …and refill the row elements already on screen rather than building new ones.
+  expect(leaping.refilled).toBeGreaterThan(leaping.replaced);
 
   // Settled again: the full margin is back above the viewport.
   await expect
@@ -96,4 +112,24 @@ test('a long list scrolls to its oldest capture through older pages; a dragged-s
     .toBeGreaterThan(4);
   await expect(list.getByTestId('row-path').filter({ hasText: /^\/seed\/0$/ })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('scrolled-to-oldest.png') });
+
+  // Back at the top, at rest, the list follows new arrivals: each row element moves down with its
+  // capture instead of showing the next one, so the element under a click is the capture it shows.
+  await list.evaluate((scroller) => {
+    scroller.scrollTop = 0;
+  });
+  await expect
+    .poll(async () => {
+      const counts = await page.evaluate(rowCounts);
+      return counts.rendered - counts.visible;
+    })
+    .toBeGreaterThan(4);
+  const newest = await list.locator(`[data-testid="capture-row"][data-id="${CAPTURES}"]`).elementHandle();
+  if (!newest) throw new Error('the newest capture has no row');
+  await sendRaw(`${base}/late`, { method: 'POST', body: '{"late":true}' });
+  await expect(list.getByTestId('row-path').first()).toHaveText('/late');
+  expect(await newest.evaluate((row) => [row.isConnected, row.getAttribute('data-id')])).toEqual([
+    true,
+    String(CAPTURES),
+  ]);
 });
