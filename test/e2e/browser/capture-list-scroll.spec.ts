@@ -80,9 +80,12 @@ test('a long list scrolls to its oldest capture through older pages; a dragged-s
     const started = performance.now();
     for (;;) {
       scroller.scrollTop += 3 * scroller.clientHeight;
-      await frame();
-      await frame();
-      const counts = inPage.rowCounts();
+      // Until the rows for the new place are drawn (a busy machine may take more than a frame).
+      let counts = inPage.rowCounts();
+      for (let waited = 0; waited < 2 || (counts.visible === 0 && waited < 30); waited++) {
+        await frame();
+        counts = inPage.rowCounts();
+      }
       extra.push(counts.rendered - counts.visible);
       const first = [...scroller.querySelectorAll('[data-testid="capture-row"]')][0] ?? null;
       if (top !== null && first !== null) {
