@@ -175,7 +175,7 @@ export async function replayStep(ctx) {
     report.add(
       STEP,
       `undici (the HTTP client replay sends with) alone: the same ${fmt.int(REPLAY_CAPTURES)} requests, ${CONCURRENCY} at a time, answers discarded, nothing read or stored — the client's floor`,
-      `${fmt.int(undiciRate)} req/s${list(rounds, (r) => fmt.int(r.undici.reqPerSec))}`,
+      `${fmt.int(undiciRate)} req/s${list(rounds, (r) => fmt.int(r.undici.reqPerSec))}${undiciProblems(rounds)}`,
       { ratio: `${fmt.ratio(undiciRatio)} autocannon` },
     );
     report.add(
@@ -193,6 +193,16 @@ export async function replayStep(ctx) {
     await replays.close();
     await closeHttpAgents();
   }
+}
+
+/** Says when the undici floor's runs were not all answered 2xx (its rate would then mislead). */
+function undiciProblems(rounds) {
+  const sent = rounds.length * REPLAY_CAPTURES;
+  const ok = rounds.reduce((total, r) => total + r.undici.ok, 0);
+  const errors = rounds.reduce((total, r) => total + r.undici.errors, 0);
+  return ok === sent
+    ? ''
+    : ` (only ${fmt.int(ok)} of ${fmt.int(sent)} answered 2xx, ${fmt.int(errors)} errors)`;
 }
 
 /**
