@@ -82,6 +82,7 @@ export async function replayStep(ctx) {
       }, RUN_TIME_LIMIT_MS);
       const session = profileName && config.cpuProfDir ? await startProfile() : null;
       const t = performance.now();
+      const cpu = process.cpuUsage();
       let progress;
       try {
         progress = await service.run(request, batchId, (record) =>
@@ -91,9 +92,11 @@ export async function replayStep(ctx) {
         clearTimeout(guard);
       }
       const seconds = (performance.now() - t) / 1000;
+      const cpuUsPerRequest = cpuPerRequest(cpu, progress.sent);
       if (session) await stopProfile(session, join(config.cpuProfDir, `${profileName}.cpuprofile`));
       return {
         reqPerSec: progress.sent / seconds,
+        cpuUsPerRequest,
         seconds,
         ...progress,
         latency: { p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) },
@@ -175,13 +178,13 @@ export async function replayStep(ctx) {
     report.add(
       STEP,
       `undici (the HTTP client replay sends with) alone: the same ${fmt.int(REPLAY_CAPTURES)} requests, ${CONCURRENCY} at a time, answers discarded, nothing read or stored — the client's floor`,
-      `${fmt.int(undiciRate)} req/s${list(rounds, (r) => fmt.int(r.undici.reqPerSec))}${undiciProblems(rounds)}`,
+      `${fmt.int(undiciRate)} req/s${list(rounds, (r) => fmt.int(r.undici.reqPerSec))} · ${fmt.int(median(rounds.map((r) => r.undici.cpuUsPerRequest)))} µs CPU per request${undiciProblems(rounds)}`,
       { ratio: `${fmt.ratio(undiciRatio)} autocannon` },
     );
     report.add(
       STEP,
       `bulk replay of ${fmt.int(REPLAY_CAPTURES)} ${sample.body.length} B captures → bare node:http · ReplayService.run, concurrency ${CONCURRENCY}, no rate limit, each result stored`,
-      `${fmt.int(replayRate)} req/s${list(replayed, (r) => fmt.int(r.reqPerSec))} · ${median(replayed.map((r) => r.seconds)).toFixed(2)} s per run · p50 ${fmt.ms(median(replayed.map((r) => r.latency.p50)))} · p99 ${fmt.ms(median(replayed.map((r) => r.latency.p99)))} (${problems.join(', ')})`,
+      `${fmt.int(replayRate)} req/s${list(replayed, (r) => fmt.int(r.reqPerSec))} · ${median(replayed.map((r) => r.seconds)).toFixed(2)} s per run · ${fmt.int(median(replayed.map((r) => r.cpuUsPerRequest)))} µs CPU per replay · p50 ${fmt.ms(median(replayed.map((r) => r.latency.p50)))} · p99 ${fmt.ms(median(replayed.map((r) => r.latency.p99)))} (${problems.join(', ')})`,
       {
         ratio: `${fmt.ratio(ratio)} autocannon`,
         goal: { text: '≥ 0.7× the autocannon limit', met: ratio >= 0.7 },
@@ -239,6 +242,7 @@ async function undiciFloor(url, headers, body, total, concurrency) {
     });
   let next = 0;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const worker = async () => {
     while (next < total) {
       next += 1;
@@ -247,8 +251,18 @@ async function undiciFloor(url, headers, body, total, concurrency) {
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - t) / 1000;
+  const cpuUsPerRequest = cpuPerRequest(cpu, total);
   await pool.close();
-  return { reqPerSec: total / seconds, seconds, ok, errors, loadAvg1mAtEnd: loadavg()[0] };
+  return { reqPerSec: total / seconds, cpuUsPerRequest, seconds, ok, errors, loadAvg1mAtEnd: loadavg()[0] };
+}
+
+/**
+ * This process's CPU time (all its threads) per request since `since`: steadier than a rate on a
+ * shared machine, and what the replay adds to the client's own work.
+ */
+function cpuPerRequest(since, requests) {
+  const { user, system } = process.cpuUsage(since);
+  return requests > 0 ? (user + system) / requests : 0;
 }
 
 /** With --cpu-prof: this process's CPU profile (inspector Profiler) around one replay run. */
