@@ -35,8 +35,10 @@ const MAX_FINDINGS = 50;
 /** Epoch milliseconds of 2001-09-09: anything smaller is almost surely seconds. */
 const MIN_EPOCH_MS = 1e12;
 
-/** Recognises a payload from the seeds and checks it against its documented shape. */
-/** `parsedBody`, when given, returns the body parsed with plain doubles (or undefined), as JSON.parse would. */
+/**
+ * Recognises a payload from the seeds and checks it against its documented shape. `parsedBody`,
+ * when given, returns the body parsed with plain doubles (or undefined), as JSON.parse would.
+ */
 export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown): Recognition {
   const whole = payloadValue(input, parsedBody);
   const kind = kindOf(whole);

@@ -2,6 +2,15 @@ import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HttpExchange } from '../../../shared/composer';
 import type { ReplayRecord, ReplaySummary } from '../../../shared/replay';
 import { Checkpointer, WRITER_AUTOCHECKPOINT_PAGES } from '../store/checkpointer';
+import { GroupCommit } from '../store/group-commit';
+
+/** A result to store, before it has an id. */
+interface NewReplay {
+  captureId: number;
+  batchId: string | null;
+  edited: boolean;
+  exchange: HttpExchange;
+}
 
 interface Row {
   id: number;
@@ -19,11 +28,7 @@ export class ReplayStore {
   private readonly db: DatabaseSync;
   private readonly insert: StatementSync;
   private readonly checkpointer: Checkpointer;
-  private queue: {
-    row: { captureId: number; batchId: string | null; edited: boolean; exchange: HttpExchange };
-    resolve: (record: ReplayRecord) => void;
-    reject: (error: unknown) => void;
-  }[] = [];
+  private readonly commits: GroupCommit<NewReplay, ReplayRecord>;
 
   constructor(
     readonly file: string,
@@ -57,6 +62,7 @@ export class ReplayStore {
     } else if (version > 1) {
       throw new Error(`${file} was written by a newer Hookbench (schema ${version}).`);
     }
+    this.commits = new GroupCommit((replays) => this.insertAll(replays));
     this.insert = this.db.prepare(
       `INSERT INTO replays (capture_id, batch_id, edited, started_at, method, url, status, error, total_ms, exchange)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -73,48 +79,36 @@ export class ReplayStore {
     edited: boolean,
     exchange: HttpExchange,
   ): Promise<ReplayRecord> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ row: { captureId, batchId, edited, exchange }, resolve, reject });
-      if (this.queue.length === 1) setImmediate(() => this.flush());
-    });
+    return this.commits.add({ captureId, batchId, edited, exchange });
   }
 
-  private flush(): void {
-    const batch = this.queue;
-    this.queue = [];
-    if (batch.length === 0 || !this.db.isOpen) {
-      for (const item of batch) item.reject(new Error('The replay store is closed.'));
-      return;
-    }
+  private insertAll(replays: NewReplay[]): ReplayRecord[] {
+    if (!this.db.isOpen) throw new Error('The replay store is closed.');
     this.db.exec('BEGIN');
     try {
       let bytes = 0;
-      const records = batch.map(({ row }) => {
-        const { record, size } = this.insertOne(row.captureId, row.batchId, row.edited, row.exchange);
+      const records = replays.map((replay) => {
+        const { record, size } = this.insertOne(replay);
         bytes += size;
         return record;
       });
       this.db.exec('COMMIT');
       this.checkpointer.wrote(bytes);
-      batch.forEach((item, i) => {
-        item.resolve(records[i] as ReplayRecord);
-      });
+      return records;
     } catch (error) {
       try {
         this.db.exec('ROLLBACK');
       } catch {
         // Already rolled back by SQLite.
       }
-      for (const item of batch) item.reject(error);
+      throw error;
     }
   }
 
-  private insertOne(
-    captureId: number,
-    batchId: string | null,
-    edited: boolean,
-    exchange: HttpExchange,
-  ): { record: ReplayRecord; size: number } {
+  private insertOne({ captureId, batchId, edited, exchange }: NewReplay): {
+    record: ReplayRecord;
+    size: number;
+  } {
     const json = JSON.stringify(exchange);
     const result = this.insert.run(
       captureId,
@@ -181,7 +175,7 @@ export class ReplayStore {
 
   /** Stores what is queued, ends the checkpoint thread, then closes the file. */
   async close(): Promise<void> {
-    this.flush();
+    this.commits.flush();
     await this.checkpointer.close();
     if (this.db.isOpen) this.db.close();
   }
