@@ -1,7 +1,8 @@
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
 
-const CAPTURES = 2_500;
+/** More than the first page and two older pages of 2,500, so the scroll loads older pages twice. */
+const CAPTURES = 5_500;
 
 /** The little of the DOM these page functions use (this file is type-checked without the DOM library). */
 interface Box {
@@ -46,7 +47,7 @@ test('a long list scrolls to its oldest capture through older pages; a dragged-s
 }) => {
   test.setTimeout(90_000);
   const base = app.receiverUrl.replace(/\/$/, '');
-  // Eight at a time: the receiver stores them in arrival order, ids 1…2,500.
+  // Eight at a time: the receiver stores them in arrival order, ids 1…5,500.
   for (let i = 0; i < CAPTURES; i += 8) {
     await Promise.all(
       Array.from({ length: Math.min(8, CAPTURES - i) }, (_, k) =>
