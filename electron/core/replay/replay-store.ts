@@ -1,7 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HttpExchange } from '../../../shared/composer';
 import type { ReplayRecord, ReplaySummary } from '../../../shared/replay';
-import { Checkpointer, WRITER_AUTOCHECKPOINT_PAGES } from '../store/checkpointer';
+import { Checkpointer, useWriteAheadLog } from '../store/checkpointer';
 import { GroupCommit } from '../store/group-commit';
 
 /** A result to store, before it has an id. */
@@ -35,11 +35,9 @@ export class ReplayStore {
     warn: (message: string) => void = () => {},
   ) {
     this.db = new DatabaseSync(file);
-    this.db.exec('PRAGMA journal_mode = WAL');
-    this.db.exec('PRAGMA synchronous = NORMAL');
     // Each result holds both bodies: a bulk run writes megabytes a second. The log is folded back
     // by a background thread; SQLite's own checkpoint, inside a commit, is only the upper bound.
-    this.db.exec(`PRAGMA wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+    useWriteAheadLog(this.db);
     this.checkpointer = new Checkpointer(file, warn);
     const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version === 0) {

@@ -13,7 +13,7 @@ import {
   toDetail,
   toSummary,
 } from './capture-rows';
-import { WRITER_AUTOCHECKPOINT_PAGES } from './checkpointer';
+import { useWriteAheadLog } from './checkpointer';
 import { filterToSql } from './filter-sql';
 import { checkStoreFile, migrate } from './schema';
 
@@ -49,13 +49,9 @@ export class CaptureStore {
     this.db = new DatabaseSync(file);
     try {
       checkStoreFile(this.db);
-      // WAL keeps readers and the writer apart; synchronous=NORMAL makes a commit
-      // durable against a process crash (the kill test) without an fsync per batch.
-      this.db.exec('PRAGMA journal_mode = WAL');
-      this.db.exec('PRAGMA synchronous = NORMAL');
       // With large bodies SQLite's default (every 4 MB of log) checkpointed every few dozen
       // captures, inside their commits; CaptureWriter's Checkpointer does it in the background.
-      this.db.exec(`PRAGMA wal_autocheckpoint = ${WRITER_AUTOCHECKPOINT_PAGES}`);
+      useWriteAheadLog(this.db);
       this.db.exec('PRAGMA foreign_keys = ON');
       this.db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.db);

@@ -1,3 +1,4 @@
+import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 
 /**
@@ -33,10 +34,22 @@ const THREAD_SOURCE = `(${checkpointThread.toString()})();`;
 
 /**
  * SQLite's own checkpoint, for a connection whose log a Checkpointer folds back: every ~40 MB
- * instead of 4 MB. It stays as the bound on the log's size; with the thread keeping up, it finds
- * almost nothing left to copy.
+ * of log instead of 4 MB. It stays as the bound on the log's size; with the thread keeping up,
+ * it finds almost nothing left to copy.
  */
-export const WRITER_AUTOCHECKPOINT_PAGES = 10_000;
+const WRITER_AUTOCHECKPOINT_BYTES = 40 * 1024 * 1024;
+
+/**
+ * Sets up the connection that writes a store whose log a Checkpointer folds back. WAL keeps
+ * readers and the writer apart; synchronous=NORMAL makes a commit durable against a process
+ * crash (the kill test) without an fsync per batch.
+ */
+export function useWriteAheadLog(db: DatabaseSync): void {
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = NORMAL');
+  const { page_size: pageBytes } = db.prepare('PRAGMA page_size').get() as { page_size: number };
+  db.exec(`PRAGMA wal_autocheckpoint = ${Math.ceil(WRITER_AUTOCHECKPOINT_BYTES / pageBytes)}`);
+}
 
 /** Bytes written between two background checkpoints (about 1,000 pages of the log). */
 const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
@@ -46,7 +59,7 @@ const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
  * (checkpointThread), a few megabytes at a time. SQLite would otherwise do it inside a
  * capture's commit every ~40 MB: a stall of tens of milliseconds for whichever request
  * triggered it, and with 100 KB bodies about half of all the time spent storing them.
- * The writer's connection keeps SQLite's own checkpoint as the bound (WRITER_AUTOCHECKPOINT_PAGES).
+ * The writer's connection keeps SQLite's own checkpoint as the bound (useWriteAheadLog).
  */
 export class Checkpointer {
   private worker: Worker | null = null;
