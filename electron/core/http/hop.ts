@@ -173,6 +173,11 @@ class HopHandler implements Dispatcher.DispatchHandler, WireObserver {
   }
 }
 
+/** The same bytes as a Buffer, without copying them (a replayed body can be megabytes). */
+export function bufferView(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Sends one request and reads the whole answer, or fails by `timeoutMs`. */
 export function sendHop(
   request: HopRequest,
@@ -188,7 +193,7 @@ export function sendHop(
       () => handler.abort(new SendTimeoutError(options.timeoutMs, handler.phase)),
       Math.max(0, options.timeoutMs),
     );
-    const body = request.body !== null && request.body.byteLength > 0 ? Buffer.from(request.body) : null;
+    const body = request.body !== null && request.body.byteLength > 0 ? bufferView(request.body) : null;
     const dispatchOptions: Dispatcher.DispatchOptions = {
       origin: request.url.origin,
       path: handler.path,

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { HttpExchange, HttpFailure, HttpTimings } from '../../../shared/composer';
 import type { HeaderPair } from '../../../shared/domain';
 import { describeHttpError, SendTimeoutError } from './errors';
-import { type HopRequest, type HopResult, sendHop, sentHeaders } from './hop';
+import { bufferView, type HopRequest, type HopResult, sendHop, sentHeaders } from './hop';
 
 export interface HttpRequest {
   method: string;
@@ -96,7 +96,7 @@ function header(headers: readonly HeaderPair[], name: string): string | null {
 export async function sendHttp(request: HttpRequest, options: HttpSendOptions): Promise<HttpExchange> {
   const startedAt = new Date().toISOString();
   const start = performance.now();
-  const bodyBase64 = request.body ? Buffer.from(request.body).toString('base64') : '';
+  const bodyBase64 = request.body ? bufferView(request.body).toString('base64') : '';
   const url = badUrl(request.url);
   const zero: HttpTimings = {
     dnsMs: null,

@@ -22,12 +22,19 @@ export const HOP_BY_HOP = new Set([
 
 /** The captured path and query appended to the target's path: `/api` + `/hook/a?x=1` → `/api/hook/a?x=1`. */
 export function rebaseUrl(targetUrl: string, capturedTarget: string): string {
+  return rebaseOnto(targetUrl)(capturedTarget);
+}
+
+/** rebaseUrl with the target parsed once, for runs that rebase thousands of captures onto it. */
+function rebaseOnto(targetUrl: string): (capturedTarget: string) => string {
   const target = new URL(targetUrl);
-  const q = capturedTarget.indexOf('?');
-  const path = q === -1 ? capturedTarget : capturedTarget.slice(0, q);
-  const query = q === -1 ? '' : capturedTarget.slice(q);
-  const base = target.pathname.endsWith('/') ? target.pathname.slice(0, -1) : target.pathname;
-  return `${target.origin}${base}${path.startsWith('/') ? path : `/${path}`}${query}`;
+  const base = `${target.origin}${target.pathname.endsWith('/') ? target.pathname.slice(0, -1) : target.pathname}`;
+  return (capturedTarget) => {
+    const q = capturedTarget.indexOf('?');
+    const path = q === -1 ? capturedTarget : capturedTarget.slice(0, q);
+    const query = q === -1 ? '' : capturedTarget.slice(q);
+    return `${base}${path.startsWith('/') ? path : `/${path}`}${query}`;
+  };
 }
 
 /** What an outgoing copy of a request keeps and where it goes. */
@@ -38,24 +45,37 @@ export interface OutgoingTarget {
   overrideHeaders: readonly HeaderPair[];
 }
 
+/** A received request, as copies are made from it. */
+export interface SourceRequest {
+  method: string;
+  target: string;
+  headers: readonly HeaderPair[];
+  body: Uint8Array;
+}
+
 /** A received request re-aimed at a target: same method, headers and exact bytes; hop-by-hop headers set anew. */
-export function outgoingRequest(
-  request: { method: string; target: string; headers: readonly HeaderPair[]; body: Uint8Array },
-  target: OutgoingTarget,
-): HttpRequest {
+export function outgoingRequest(request: SourceRequest, target: OutgoingTarget): HttpRequest {
+  return outgoingTo(target)(request);
+}
+
+/** outgoingRequest with the target's URL and header edits worked out once, for a run of copies. */
+export function outgoingTo(target: OutgoingTarget): (request: SourceRequest) => HttpRequest {
   const drop = new Set(target.dropHeaders.map((name) => name.toLowerCase()));
   const overrides = new Map(
     target.overrideHeaders.map(([name, value]) => [name.toLowerCase(), [name, value] as HeaderPair]),
   );
-  const headers: HeaderPair[] = [];
-  for (const [name, value] of request.headers) {
-    const lower = name.toLowerCase();
-    if (HOP_BY_HOP.has(lower) || drop.has(lower) || overrides.has(lower)) continue;
-    headers.push([name, value]);
-  }
-  headers.push(...overrides.values());
-  const url = target.rebase ? rebaseUrl(target.targetUrl, request.target) : target.targetUrl;
-  return { method: request.method, url, headers, body: request.body.byteLength > 0 ? request.body : null };
+  const rebase = target.rebase ? rebaseOnto(target.targetUrl) : null;
+  return (request) => {
+    const headers: HeaderPair[] = [];
+    for (const [name, value] of request.headers) {
+      const lower = name.toLowerCase();
+      if (HOP_BY_HOP.has(lower) || drop.has(lower) || overrides.has(lower)) continue;
+      headers.push([name, value]);
+    }
+    for (const pair of overrides.values()) headers.push(pair);
+    const url = rebase ? rebase(request.target) : target.targetUrl;
+    return { method: request.method, url, headers, body: request.body.byteLength > 0 ? request.body : null };
+  };
 }
 
 /** The request a replay sends: the capture's method, headers and exact bytes, aimed at the target. */
@@ -64,14 +84,18 @@ export function replayRequest(
   target: ReplayTarget,
   edit: ReplayEdit = {},
 ): HttpRequest {
-  const request = outgoingRequest(
-    {
-      method: edit.method ?? capture.method,
-      target: capture.path,
-      headers: edit.headers ?? capture.headers,
-      body: edit.bodyBase64 === undefined ? capture.body : Buffer.from(edit.bodyBase64, 'base64'),
-    },
-    target,
-  );
+  const request = outgoingTo(target)({
+    method: edit.method ?? capture.method,
+    target: capture.path,
+    headers: edit.headers ?? capture.headers,
+    body: edit.bodyBase64 === undefined ? capture.body : Buffer.from(edit.bodyBase64, 'base64'),
+  });
   return edit.url ? { ...request, url: edit.url } : request;
+}
+
+/** The requests of a bulk run (captures as they are, no edits), with the target worked out once. */
+export function replaysTo(target: ReplayTarget): (capture: CapturedRequest) => HttpRequest {
+  const aim = outgoingTo(target);
+  return (capture) =>
+    aim({ method: capture.method, target: capture.path, headers: capture.headers, body: capture.body });
 }

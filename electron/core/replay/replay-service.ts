@@ -11,7 +11,7 @@ import { CoreError } from '../errors';
 import { sendHttp } from '../http/index';
 import type { CapturedRequest, CaptureStore } from '../store/capture-store';
 import { parseFilterOrThrow } from '../store/parse-filter';
-import { replayRequest } from './build-request';
+import { replayRequest, replaysTo } from './build-request';
 import { runPaced } from './pacer';
 import type { ReplayStore } from './replay-store';
 
@@ -67,6 +67,7 @@ export class ReplayService {
     selected?: number[],
   ): Promise<ReplayProgress> {
     const ids = selected ?? this.selection(request);
+    const aim = replaysTo(request);
     const abort = new AbortController();
     const progress: ReplayProgress = {
       batchId,
@@ -102,7 +103,7 @@ export class ReplayService {
         async (id, index) => {
           const capture = read.take(index);
           if (!capture) return;
-          const exchange = await sendHttp(replayRequest(capture, request), request);
+          const exchange = await sendHttp(aim(capture), request);
           // Waited for: a run that did not wait for its results to be stored sent no faster here, and
           // its larger commits held the event loop longer (replies waited, p50 2 → 4 ms).
           const record = await this.replays.add(id, batchId, false, exchange);
