@@ -47,6 +47,26 @@ export async function startNodeChild(script, args, { logFile, execArgv = [], tim
   }
 }
 
+/**
+ * The child's CPU time so far (µs, user + system, all its threads), from a server that answers
+ * `{ cpu: true }` (bench/servers/cpu-usage.mjs); null if it does not answer within a second.
+ */
+export async function cpuOfChild(handle) {
+  const { child } = handle;
+  if (!child.connected) return null;
+  let onMessage;
+  const reply = new Promise((resolve) => {
+    onMessage = (message) => message?.cpu && resolve(message.cpu.user + message.cpu.system);
+    child.on('message', onMessage);
+  });
+  try {
+    child.send({ cpu: true });
+    return await Promise.race([reply, limit(1000).then(() => null)]);
+  } finally {
+    child.off('message', onMessage);
+  }
+}
+
 /** Asks a child started by startNodeChild to stop (IPC `stop`, then SIGTERM, then SIGKILL). */
 export async function stopNodeChild(handle, timeoutMs = 15_000) {
   const { child, exited } = handle;

@@ -8,6 +8,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { answerCpuQueries } from './cpu-usage.mjs';
 
 const OK = Buffer.from('{"ok":true}');
 const appendTo = process.argv[2] === '--append' ? process.argv[3] : undefined;
@@ -45,6 +46,7 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ ready: { url: `http://127.0.0.1:${server.address().port}` } });
 });
 
+answerCpuQueries();
 process.on('message', (message) => {
   if (!message?.stop) return;
   server.closeAllConnections();

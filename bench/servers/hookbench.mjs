@@ -5,6 +5,7 @@
  */
 import { createHookbench } from '../.build/core.mjs';
 import { emptyMatch, plainResponder } from '../.build/presets.mjs';
+import { answerCpuQueries } from './cpu-usage.mjs';
 
 // The space before the last brace matters: `{{…}}}` is ambiguous in Handlebars and Hookbench rejects it.
 const TEMPLATE_BODY = '{"echo":"{{request.body.campaign_name}}","n":{{request.body.time}} }';
@@ -41,6 +42,7 @@ try {
     await core.close();
     process.send?.({ stopped: { stored: page.total } }, () => process.exit(0));
   };
+  answerCpuQueries();
   process.on('message', (message) => {
     if (message?.stop) void stop();
   });

@@ -3,6 +3,7 @@
  * {"ok":true}. Like Mockoon it keeps what it saw in memory; nothing is written to disk.
  */
 import { getLocal } from 'mockttp';
+import { answerCpuQueries } from './cpu-usage.mjs';
 
 try {
   const server = getLocal();
@@ -22,6 +23,7 @@ try {
     await server.stop();
     process.send?.({ stopped: {} }, () => process.exit(0));
   };
+  answerCpuQueries();
   process.on('message', (message) => {
     if (message?.stop) void stop();
   });

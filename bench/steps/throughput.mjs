@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { runLoad } from '../lib/load.mjs';
 import { reverseBody, smsBatchOfSize } from '../lib/payloads.mjs';
 import {
+  cpuOfChild,
   oneLine,
   spawnLogged,
   startNodeChild,
@@ -99,11 +100,23 @@ export async function throughputStep(ctx) {
     }
     return paired.length ? median(paired) : a.reqPerSec / b.reqPerSec;
   };
+  // The same comparison by cost: b's CPU per request over a's, paired by round like `ratio`.
+  const costRatio = (a, b) => {
+    if (a.error || b.error || a.serverCpuUsPerRequest === undefined || b.serverCpuUsPerRequest === undefined)
+      return Number.NaN;
+    const paired = [];
+    for (let i = 0; i < Math.min(a.rounds.length, b.rounds.length); i++) {
+      const [x, y] = [a.rounds[i], b.rounds[i]];
+      if (!x.error && !y.error) paired.push(y.serverCpuUsPerRequest / x.serverCpuUsPerRequest);
+    }
+    return median(paired);
+  };
 
   row(STEP, `300 B body · bare node:http (the limit) · ${conns}`, bare300, { ratio: '1.00× (limit)' });
   const r300 = ratio(hb300, bare300);
+  const c300 = costRatio(hb300, bare300);
   row(STEP, '300 B body · Hookbench receiver (fallback answer, durable store)', hb300, {
-    ratio: `${fmt.ratio(r300)} bare`,
+    ratio: `${fmt.ratio(r300)} bare${Number.isFinite(c300) ? ` · by CPU per request ${fmt.ratio(c300)}` : ''}`,
     goal: Number.isFinite(r300) ? { text: '≥ 0.60× bare', met: r300 >= 0.6 } : undefined,
   });
   if (!hb300.error) {
@@ -176,6 +189,9 @@ function combine(list) {
       p99: mid((r) => r.latency.p99),
       max: Math.max(...ok.map((r) => r.latency.max)),
     },
+    serverCpuUsPerRequest: ok.every((r) => r.serverCpuUsPerRequest !== undefined)
+      ? mid((r) => r.serverCpuUsPerRequest)
+      : undefined,
     total: sum((r) => r.total),
     errors: sum((r) => r.errors),
     timeouts: sum((r) => r.timeouts),
@@ -197,6 +213,8 @@ function describe(result) {
     `p50 ${fmt.ms(result.latency.p50)}`,
     `p99 ${fmt.ms(result.latency.p99)}`,
   ];
+  if (result.serverCpuUsPerRequest !== undefined)
+    parts.push(`${result.serverCpuUsPerRequest.toFixed(1)} µs server CPU per request`);
   const problems = [];
   if (result.errors) problems.push(`${fmt.int(result.errors)} errors`);
   if (result.timeouts) problems.push(`${fmt.int(result.timeouts)} timeouts`);
@@ -227,6 +245,7 @@ async function measure(ctx, id, target) {
       durationS: config.warmupS,
       maxRequests: cap * config.warmupS,
     });
+    const cpuBefore = await server.cpu();
     result = await runLoad({
       url,
       body: target.body,
@@ -234,6 +253,9 @@ async function measure(ctx, id, target) {
       durationS: config.durationS,
       maxRequests: cap * config.durationS,
     });
+    const cpuAfter = await server.cpu();
+    if (cpuBefore !== null && cpuAfter !== null && result.total > 0)
+      result.serverCpuUsPerRequest = (cpuAfter - cpuBefore) / result.total;
   } finally {
     stopped = await server.stop();
   }
@@ -275,7 +297,7 @@ async function startServer(ctx, id, target) {
       await stopProcess(proc);
       throw new Error(`could not start: ${error.message}${tailOf(logFile)}`);
     }
-    return { url, logFile, stop: () => stopProcess(proc) };
+    return { url, logFile, cpu: async () => null, stop: () => stopProcess(proc) };
   }
   const scripts = { bare: 'bare.mjs', hookbench: 'hookbench.mjs', mockttp: 'mockttp.mjs' };
   const args = target.append ? ['--append', join(tmp, `${id}.bodies`)] : [];
@@ -295,6 +317,7 @@ async function startServer(ctx, id, target) {
   return {
     url: handle.info.url,
     logFile,
+    cpu: () => cpuOfChild(handle),
     stop: async () => {
       const result = await stopNodeChild(handle);
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

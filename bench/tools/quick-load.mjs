@@ -61,6 +61,11 @@ for (const server of ['bare', 'hookbench']) {
       .map(([name, ms]) => `${name} ${share(ms)}`)
       .join(', ')}`,
   );
+  const perRequest = (ms) => ((ms * 1000) / result.total).toFixed(1);
+  const mainMs = busy.find(([name]) => name === 'MainThread' || name === 'node')?.[1] ?? 0;
+  console.log(
+    `  server CPU per request: ${perRequest(busy.reduce((sum, [, ms]) => sum + ms, 0))} µs all threads, ${perRequest(mainMs)} µs main thread`,
+  );
   const stopped = await stopNodeChild(handle);
   console.log(
     `${server.padEnd(10)} ${Math.round(result.reqPerSec)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  ${JSON.stringify(stopped)}`,
