@@ -9,12 +9,16 @@ import type { TemplateProblem } from './templates';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** Sample data a template renders against: `{{state.…}}` is the user state, `{{event.…}}` the trigger. */
+/**
+ * Sample data a template renders against: `{{state.…}}` is the user state, `{{event.…}}` the
+ * trigger. Kept as the JSON text it was written in, so an id like 12345678901234567890 keeps
+ * every digit on its way to the editor and back (a parsed double would round it).
+ */
 export interface DataSet {
   id: string;
   name: string;
-  state: JsonValue;
-  event: JsonValue;
+  stateText: string;
+  eventText: string;
 }
 
 /** A data set as the editor holds it: JSON text, checked (with line and column) when saved. */

@@ -4,6 +4,7 @@ import { jsonTextError, type RenderData } from '../core/composer/data';
 import { previewRequest } from '../core/composer/preview';
 import { parseComposerRequest } from '../core/composer/validate';
 import { formatDiagnosis } from '../core/doctor/index';
+import { parseLossless } from '../core/json/lossless';
 import { readInput } from './read-input';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -42,7 +43,8 @@ async function readJson(flag: string, source: string | undefined): Promise<JsonV
   if (text.trim() === '') return {};
   const problem = jsonTextError(text);
   if (problem !== null) throw new CliError(`${flag} ${source} is not valid JSON: ${problem}.`);
-  return JSON.parse(text) as JsonValue;
+  // Ids of 16+ digits keep every digit (a double would round them).
+  return parseLossless(text) as JsonValue;
 }
 
 function parseEnv(pairs: readonly string[] | undefined): Record<string, string> {

@@ -12,6 +12,7 @@ import {
   type DataSet,
 } from '../../../shared/composer';
 import { CoreError } from '../errors';
+import { parseLossless } from '../json/lossless';
 import { withoutSecrets } from './secrets';
 import { newId, parseComposerRequest, parseDataSet } from './validate';
 
@@ -26,7 +27,15 @@ export function exportCollection(
   if (requests.length === 0)
     throw new CoreError('not_found', `There is no collection named "${collection}".`);
   const used = new Set(requests.map((r) => r.dataSetId).filter((id): id is string => id !== null));
-  const dataSets = state.dataSets.filter((set) => used.has(set.id));
+  // Written as JSON values, for a file people read and edit; parsed losslessly, so ids keep their digits.
+  const dataSets = state.dataSets
+    .filter((set) => used.has(set.id))
+    .map(({ id, name, stateText, eventText }) => ({
+      id,
+      name,
+      state: parseLossless(stateText),
+      event: parseLossless(eventText),
+    }));
   const slug =
     collection
       .replace(/[^A-Za-z0-9_-]+/g, '-')
@@ -50,7 +59,7 @@ export interface ImportedCollection {
 export function importCollection(text: string, rename?: string): ImportedCollection {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    document = parseLossless(text);
   } catch (error) {
     throw new CoreError('bad_request', `The collection file is not valid JSON: ${(error as Error).message}`);
   }

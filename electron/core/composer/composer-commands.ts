@@ -20,7 +20,7 @@ import type { SettingsBackendFactory } from '../types';
 import { buildRequest } from './build';
 import { exportCollection, importCollection } from './collections';
 import { ComposerStore } from './composer-store';
-import { parseJsonText, resolveData } from './data';
+import { checkedText, jsonTextOf, resolveData } from './data';
 import { ComposerHistory, HISTORY_LIMIT } from './history';
 import { COMPOSER_PRESETS } from './presets';
 import { checkAcrossDataSets, previewRequest } from './preview';
@@ -135,8 +135,8 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
       const dataSet: DataSet = {
         id,
         name: text(draft.name ?? 'Untitled data', 'name').trim() || 'Untitled data',
-        state: parseJsonText(text(draft.stateText, 'stateText'), 'The state'),
-        event: parseJsonText(text(draft.eventText, 'eventText'), 'The event'),
+        stateText: checkedText(text(draft.stateText, 'stateText'), 'The state'),
+        eventText: checkedText(text(draft.eventText, 'eventText'), 'The event'),
       };
       store.putDataSet(dataSet);
       return { state: changed(), dataSet };
@@ -257,12 +257,12 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
         throw new CoreError('bad_request', 'captureId must be a capture id.');
       const capture = deps.captures.get(args.captureId as number);
       if (!capture) throw new CoreError('not_found', `Capture ${String(args.captureId)} no longer exists.`);
-      const event = captureAsEvent(capture);
+      const eventText = jsonTextOf(captureAsEvent(capture));
       const name = args.name === undefined ? undefined : text(args.name, 'name').trim();
       const dataSet: DataSet =
         args.dataSetId === undefined
-          ? { id: newId('data'), name: name || captureSampleName(capture), state: {}, event }
-          : { ...store.dataSet(text(args.dataSetId, 'dataSetId')), event, ...(name ? { name } : {}) };
+          ? { id: newId('data'), name: name || captureSampleName(capture), stateText: '{}', eventText }
+          : { ...store.dataSet(text(args.dataSetId, 'dataSetId')), eventText, ...(name ? { name } : {}) };
       store.putDataSet(dataSet);
       return { state: changed(), dataSet };
     },

@@ -1,10 +1,13 @@
 /**
  * The data a request renders against: `{ state, event, env }`, from a saved data set or from
  * the editor's unsaved JSON texts. Bad JSON is reported with the doctor's line and column.
+ * Numbers a double cannot hold (ids of 16+ digits) are parsed as LosslessNumber, which every
+ * render mode writes as its original digits.
  */
 import type { ComposerEnv, DataSet, DataSource, JsonValue } from '../../../shared/composer';
 import { diagnose } from '../doctor/index';
 import { CoreError } from '../errors';
+import { parseLossless } from '../json/lossless';
 
 export interface RenderData {
   state: JsonValue;
@@ -30,7 +33,19 @@ export function parseJsonText(textValue: string, label: string): JsonValue {
   if (textValue.trim() === '') return {};
   const problem = jsonTextError(textValue);
   if (problem !== null) throw new CoreError('bad_request', `${label} is not valid JSON: ${problem}.`);
-  return JSON.parse(textValue) as JsonValue;
+  return parseLossless(textValue) as JsonValue;
+}
+
+/** A data set's JSON text as written, once it is known to parse; empty text stands for `{}`. */
+export function checkedText(textValue: string, label: string): string {
+  if (textValue.trim() === '') return '{}';
+  parseJsonText(textValue, label);
+  return textValue;
+}
+
+/** A value as a data set's JSON text, two-space indented; LosslessNumbers keep their digits. */
+export function jsonTextOf(value: unknown): string {
+  return JSON.stringify(value ?? {}, null, 2);
 }
 
 /** The render data for a source; a missing source renders with empty state and event. */
@@ -46,7 +61,7 @@ export function resolveData(
     const found = dataSets.find((set) => set.id === source.dataSetId);
     if (!found)
       throw new CoreError('not_found', `There is no data set with id "${String(source.dataSetId)}".`);
-    return { state: found.state, event: found.event, env };
+    return dataOf(found, env);
   }
   const { stateText, eventText } = source as { stateText?: unknown; eventText?: unknown };
   if (typeof stateText !== 'string' || typeof eventText !== 'string')
@@ -54,6 +69,15 @@ export function resolveData(
   return {
     state: parseJsonText(stateText, 'The state'),
     event: parseJsonText(eventText, 'The event'),
+    env,
+  };
+}
+
+/** A saved data set's render data (its texts were checked when it was saved or loaded). */
+export function dataOf(dataSet: DataSet, env: ComposerEnv): RenderData {
+  return {
+    state: parseJsonText(dataSet.stateText, 'The state'),
+    event: parseJsonText(dataSet.eventText, 'The event'),
     env,
   };
 }

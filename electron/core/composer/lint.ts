@@ -5,6 +5,7 @@
  * inside a JSON string. Findings are per template tag (a tag inside a loop is reported once).
  */
 import type { ComposerRequest, LintFinding, PreviewProblem } from '../../../shared/composer';
+import { LosslessNumber } from '../json/lossless';
 import { locateJsonError, type OutputSegment, type RenderResult, renderTemplate } from '../templates/index';
 import type { BuiltRequest } from './build';
 import { type RenderData, valueAt } from './data';
@@ -134,7 +135,7 @@ function numberFindings(jsonSafe: RenderResult, inside: Uint8Array, data: Render
     const path = site.path === undefined ? {} : { path: site.path };
     if (inside[site.start] === 1) {
       const value = valueAt(data, site.path);
-      if (typeof value === 'number')
+      if (typeof value === 'number' || value instanceof LosslessNumber)
         findings.push({
           rule: 'number-as-string',
           severity: 'info',
@@ -154,7 +155,7 @@ function numberFindings(jsonSafe: RenderResult, inside: Uint8Array, data: Render
       findings.push({
         rule: 'number-unquoted',
         severity: 'warning',
-        message: `${name} is written as a bare number (${text.trim()}). ${SEED_ADVICE} ("{{${site.path ?? '…'}}}" in quotes): in raw mode an empty or missing value leaves nothing after the colon and the body breaks.`,
+        message: `${name} is written as a bare number (${text.trim()}). ${SEED_ADVICE} ("{{${site.path ?? '…'}}}" in quotes): in raw mode an empty or missing value leaves nothing after the colon and the body breaks.${roundedBy(text.trim(), literal)}`,
         ...where,
         ...path,
       });
@@ -168,6 +169,12 @@ function numberFindings(jsonSafe: RenderResult, inside: Uint8Array, data: Render
       });
   }
   return findings;
+}
+
+/** Why a bare integer is unsafe for the receiver too: more digits than a double holds. */
+function roundedBy(digits: string, parsed: number): string {
+  if (!/^-?\d{16,}$/.test(digits) || Number.isSafeInteger(parsed)) return '';
+  return ` It also has more digits than a double holds: a receiver that parses JSON into doubles (JavaScript's JSON.parse, many others) reads ${String(parsed)}; in quotes it stays exact.`;
 }
 
 function problemFindings(problems: readonly PreviewProblem[]): LintFinding[] {

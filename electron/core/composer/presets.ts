@@ -13,6 +13,7 @@ import type {
   JsonValue,
   TemplatePreset,
 } from '../../../shared/composer';
+import { jsonTextOf } from './data';
 import { newId } from './validate';
 
 /** A user's state as the platform exposes it to templates (`{{state.…}}`). */
@@ -134,8 +135,8 @@ export function starterComposer(): { dataSets: DataSet[]; requests: ComposerRequ
   const dataSets = DATA_SET_PRESETS.map((preset) => ({
     id: ids.get(preset.id) as string,
     name: preset.name,
-    state: preset.state,
-    event: preset.event,
+    stateText: jsonTextOf(preset.state),
+    eventText: jsonTextOf(preset.event),
   }));
   const requests = TEMPLATE_PRESETS.map(
     (preset): ComposerRequest => ({

@@ -20,7 +20,7 @@ import {
   buildRequest,
   effectiveContentType,
 } from './build';
-import type { RenderData } from './data';
+import { dataOf, type RenderData } from './data';
 import { lintRequest } from './lint';
 
 /** The doctor reports a byte offset; the source map counts UTF-16 units, as JavaScript strings do. */
@@ -83,7 +83,7 @@ function parses(text: string): boolean {
 }
 
 function checkOne(request: ComposerRequest, dataSet: DataSet, env: RenderData['env']): DataSetCheck {
-  const data: RenderData = { state: dataSet.state, event: dataSet.event, env };
+  const data = dataOf(dataSet, env);
   const built = buildRequest(request, data, { sourceMap: true });
   const json = bodyIsJson(request) && request.bodyTemplate.trim() !== '';
   const raw =

@@ -7,6 +7,7 @@ import type { JsonValue } from '../../../shared/composer';
 import type { CaptureDetail } from '../../../shared/domain';
 import { CoreError } from '../errors';
 import { decodeBody } from '../inspector/body-decode';
+import { parseLossless } from '../json/lossless';
 import { jsonTextError } from './data';
 
 function queryEvent(path: string): { [key: string]: JsonValue } | null {
@@ -43,7 +44,8 @@ export function captureAsEvent(capture: CaptureDetail): JsonValue {
       `Capture ${capture.id}'s body is not valid JSON (${problem})${why}, so it cannot be sample data.`,
     );
   }
-  return JSON.parse(text) as JsonValue;
+  // Numbers a double cannot hold (SMS ids of 20 digits) stay LosslessNumbers, written back as their digits.
+  return parseLossless(text) as JsonValue;
 }
 
 export function captureSampleName(capture: CaptureDetail): string {

@@ -13,6 +13,8 @@ import type {
   JsonValue,
 } from '../../../shared/composer';
 import { CoreError } from '../errors';
+import { LosslessNumber } from '../json/lossless';
+import { jsonTextError, jsonTextOf } from './data';
 
 export const DEFAULT_COLLECTION = 'Requests';
 export const DEFAULT_TIMEOUT_MS = 10_000;
@@ -132,24 +134,37 @@ function isJsonValue(value: unknown, depth = 0): value is JsonValue {
   if (depth > 200) return false;
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
   if (typeof value === 'number') return Number.isFinite(value);
+  if (value instanceof LosslessNumber) return true;
   if (Array.isArray(value)) return value.every((item) => isJsonValue(item, depth + 1));
   if (typeof value === 'object')
     return Object.values(value as Record<string, unknown>).every((item) => isJsonValue(item, depth + 1));
   return false;
 }
 
-/** A stored or imported data set (values, not text). */
+/**
+ * A stored or imported data set: JSON texts, or (files from before texts, collection files)
+ * JSON values, which become texts. Values read with parseLossless keep their digits.
+ */
 export function parseDataSet(input: unknown): DataSet {
   const d = objectArg(input, 'The data set');
-  if (!isJsonValue(d.state ?? {}) || !isJsonValue(d.event ?? {}))
-    fail("A data set's state and event must be JSON values.");
   const id = d.id === undefined || d.id === '' ? newId('data') : text(d.id, 'id');
   return {
     id,
     name: text(d.name, 'name', 'Untitled data').trim() || 'Untitled data',
-    state: (d.state ?? {}) as JsonValue,
-    event: (d.event ?? {}) as JsonValue,
+    stateText: dataText(d.stateText, d.state, 'state'),
+    eventText: dataText(d.eventText, d.event, 'event'),
   };
+}
+
+function dataText(textValue: unknown, value: unknown, label: 'state' | 'event'): string {
+  if (textValue !== undefined) {
+    const written = text(textValue, `${label}Text`);
+    const problem = jsonTextError(written.trim() === '' ? '{}' : written);
+    if (problem !== null) fail(`The ${label} is not valid JSON: ${problem}.`);
+    return written;
+  }
+  if (!isJsonValue(value ?? {})) fail(`A data set's ${label} must be a JSON value.`);
+  return jsonTextOf(value);
 }
 
 export function parseEnv(input: unknown): ComposerEnv {

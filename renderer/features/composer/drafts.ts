@@ -33,8 +33,8 @@ export function dataDraftOf(dataSet: DataSet | undefined): DataDraft {
   return {
     id: dataSet.id,
     name: dataSet.name,
-    stateText: JSON.stringify(dataSet.state, null, 2),
-    eventText: JSON.stringify(dataSet.event, null, 2),
+    stateText: dataSet.stateText,
+    eventText: dataSet.eventText,
     dirty: false,
   };
 }

@@ -95,13 +95,46 @@ describe('composer commands (with a real composer file)', () => {
   it('saves data sets from JSON text, refusing bad JSON with the line and column', async () => {
     const commands = make();
     const { dataSet } = await commands.saveDataSet({ name: 'Mine', stateText: '{"a": 1}', eventText: '' });
-    expect(dataSet).toMatchObject({ name: 'Mine', state: { a: 1 }, event: {} });
+    expect(dataSet).toMatchObject({ name: 'Mine', stateText: '{"a": 1}', eventText: '{}' });
     expect(changes).toHaveLength(1);
     const bad = commands.saveDataSet({ name: 'Bad', stateText: '{}', eventText: '{\n  "a": 1,\n}' });
     await expect(bad).rejects.toThrow(CoreError);
     await expect(bad).rejects.toThrow(/^The event is not valid JSON: line 3, column 1: /);
     // Kept across a restart.
     expect((await make().getComposerState(undefined)).dataSets.some((d) => d.id === dataSet.id)).toBe(true);
+  });
+
+  it('keeps every digit of ids a double cannot hold, saved, reloaded, previewed and sampled', async () => {
+    const big = '12345678901234567890';
+    const commands = make();
+    const { dataSet } = await commands.saveDataSet({
+      name: 'Big ids',
+      stateText: `{"user_id": ${big}, "score": 1.50}`,
+      eventText: '{}',
+    });
+    // The text goes back to the editor exactly as written, also after a restart.
+    expect(dataSet.stateText).toBe(`{"user_id": ${big}, "score": 1.50}`);
+    const reloaded = (await make().getComposerState(undefined)).dataSets.find((d) => d.id === dataSet.id);
+    expect(reloaded?.stateText).toContain(big);
+    const body = '{"bare": {{state.user_id}}, "quoted": "{{state.user_id}}", "score": {{state.score}} }';
+    for (const data of [
+      { dataSetId: dataSet.id },
+      { stateText: `{"user_id": ${big}, "score": 1.50}`, eventText: '' },
+    ]) {
+      const preview = await commands.previewComposerRequest({
+        request: {
+          name: 'Big',
+          urlTemplate: 'http://127.0.0.1:9/x',
+          bodyTemplate: body,
+        } as ComposerRequestDraft,
+        data,
+      });
+      expect(preview.problems).toEqual([]);
+      expect(preview.body).toBe(`{"bare": ${big}, "quoted": "${big}", "score": 1.50 }`);
+    }
+    captures.set(11, capture(11, `[{"id_sms": ${big}, "time": "", "state": "send"}]`));
+    const sampled = await commands.useCaptureAsSample({ captureId: 11 });
+    expect(sampled.dataSet.eventText).toContain(`"id_sms": ${big}`);
   });
 
   it('saves requests with defaults, previews unsaved data, and deletes', async () => {
@@ -158,21 +191,15 @@ describe('composer commands (with a real composer file)', () => {
       capture(7, gzipSync('{"saw_template_id": 99}'), { headers: [['Content-Encoding', 'gzip']] }),
     );
     const { dataSet } = await commands.useCaptureAsSample({ captureId: 7 });
-    expect(dataSet).toMatchObject({
-      name: 'Capture #7 (POST /hooks/minigame)',
-      state: {},
-      event: { saw_template_id: 99 },
-    });
+    expect(dataSet).toMatchObject({ name: 'Capture #7 (POST /hooks/minigame)', stateText: '{}' });
+    expect(JSON.parse(dataSet.eventText)).toEqual({ saw_template_id: 99 });
     const target = (await commands.getComposerState(undefined)).dataSets[0];
     const replaced = await commands.useCaptureAsSample({ captureId: 7, dataSetId: target?.id ?? '' });
-    expect(replaced.dataSet).toMatchObject({
-      id: target?.id,
-      state: target?.state,
-      event: { saw_template_id: 99 },
-    });
+    expect(replaced.dataSet).toMatchObject({ id: target?.id, stateText: target?.stateText });
+    expect(JSON.parse(replaced.dataSet.eventText)).toEqual({ saw_template_id: 99 });
 
     captures.set(8, capture(8, '', { method: 'GET', path: '/users/communications?login=42&channel=SMS' }));
-    expect((await commands.useCaptureAsSample({ captureId: 8 })).dataSet.event).toEqual({
+    expect(JSON.parse((await commands.useCaptureAsSample({ captureId: 8 })).dataSet.eventText)).toEqual({
       login: '42',
       channel: 'SMS',
     });
@@ -214,6 +241,40 @@ describe('composer commands (with a real composer file)', () => {
       /not a Hookbench collection file/,
     );
     await expect(commands.exportComposerCollection({ collection: 'Nope' })).rejects.toThrow(/no collection/);
+  });
+
+  it('keeps ids of 20 digits through a collection file, and reads data sets saved as values', async () => {
+    const big = '12345678901234567890';
+    const commands = make();
+    const { dataSet } = await commands.saveDataSet({
+      name: 'Big',
+      stateText: `{"id": ${big}}`,
+      eventText: '{}',
+    });
+    await commands.saveComposerRequest({
+      name: 'Uses big',
+      collection: 'Big ids',
+      dataSetId: dataSet.id,
+      urlTemplate: 'http://127.0.0.1:9/x',
+    } as ComposerRequestDraft);
+    const { text } = await commands.exportComposerCollection({ collection: 'Big ids' });
+    // A JSON value in the file, as people read and edit it, with the digits as they were.
+    expect(text).toContain(`"id": ${big}`);
+    const { state } = await commands.importComposerCollection({ text, collection: 'Copy' });
+    const copy = state.requests.find((r) => r.collection === 'Copy');
+    expect(state.dataSets.find((d) => d.id === copy?.dataSetId)?.stateText).toContain(`"id": ${big}`);
+
+    // A composer file from before data sets were kept as text.
+    writeFileSync(
+      join(dir.path, 'composer.json'),
+      JSON.stringify({
+        dataSets: [{ id: 'data-old', name: 'Old', state: { a: 1 }, event: {} }],
+        requests: [],
+      }),
+    );
+    const old = (await make().getComposerState(undefined)).dataSets;
+    expect(old.map((d) => d.id)).toEqual(['data-old']);
+    expect(JSON.parse(old[0]?.stateText ?? '')).toEqual({ a: 1 });
   });
 
   it('refuses to send a request with template errors, naming where', async () => {

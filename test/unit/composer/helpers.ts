@@ -20,5 +20,10 @@ export function presetData(id: string, env: Record<string, string> = {}): Render
 }
 
 export function presetDataSets(): DataSet[] {
-  return DATA_SET_PRESETS.map(({ id, name, state, event }) => ({ id, name, state, event }));
+  return DATA_SET_PRESETS.map(({ id, name, state, event }) => ({
+    id,
+    name,
+    stateText: JSON.stringify(state),
+    eventText: JSON.stringify(event),
+  }));
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { stringContext } from '../../../electron/core/composer/lint';
 import { LEVEL_BODY, MINIGAME_BODY, REVERSE_BODY } from '../../../electron/core/composer/presets';
 import { previewRequest } from '../../../electron/core/composer/preview';
+import { parseLossless } from '../../../electron/core/json/lossless';
+import type { JsonValue } from '../../../shared/composer';
 import { composerRequest, presetData } from './helpers';
 
 const lintOf = (...args: Parameters<typeof previewRequest>) => previewRequest(...args).lint;
@@ -115,6 +117,23 @@ describe('numbers and text', () => {
       presetData('asset-sent'),
     );
     expect(lint).toMatchObject([{ rule: 'string-looks-numeric', severity: 'info', path: 'event.login' }]);
+  });
+
+  it('says when a bare id has more digits than a double holds, and quotes the digits exactly', () => {
+    const data = {
+      state: parseLossless('{"id": 12345678901234567890, "small": 42}') as JsonValue,
+      event: {},
+      env: {},
+    };
+    const lint = lintOf(
+      composerRequest({ bodyTemplate: '{"a": {{state.id}}, "b": {{state.small}}, "c": "{{state.id}}"}' }),
+      data,
+    );
+    expect(lint.map((f) => f.rule)).toEqual(['number-unquoted', 'number-unquoted', 'number-as-string']);
+    expect(lint[0]?.message).toContain('bare number (12345678901234567890)');
+    expect(lint[0]?.message).toContain('reads 12345678901234567000');
+    expect(lint[1]?.message).not.toContain('more digits than a double');
+    expect(lint[2]?.message).toContain('the text "12345678901234567890"');
   });
 });
 

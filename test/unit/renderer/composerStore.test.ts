@@ -16,10 +16,10 @@ import type { CommandName } from '../../../shared/contract';
 const levelSet: DataSet = {
   id: 'data-level',
   name: 'Level upgraded (quote in the name)',
-  state: { level_name: 'My level with " inside' },
-  event: { level_id: 7 },
+  stateText: '{ "level_name": "My level with \\" inside" }',
+  eventText: '{ "level_id": 7 }',
 };
-const spinSet: DataSet = { id: 'data-spin', name: 'Mini-game spin issued', state: {}, event: { n: 1 } };
+const spinSet: DataSet = { id: 'data-spin', name: 'Mini-game spin issued', stateText: '{}', eventText: '{"n":1}' };
 
 function request(overrides: Partial<ComposerRequest> = {}): ComposerRequest {
   return { ...blankDraft(), id: 'req-1', name: 'Level', dataSetId: levelSet.id, ...overrides };
@@ -42,8 +42,8 @@ const presets: ComposerPresets = {
       id: 'level-upgraded',
       name: levelSet.name,
       description: '',
-      state: levelSet.state,
-      event: levelSet.event,
+      state: JSON.parse(levelSet.stateText),
+      event: JSON.parse(levelSet.eventText),
     },
   ],
   templates: [
@@ -121,7 +121,7 @@ describe('composer store', () => {
     expect(s.draft.id).toBe('req-1');
     expect(draftDirty(s.draft, s.origin)).toBe(false);
     expect(s.data).toMatchObject({ id: 'data-level', dirty: false });
-    expect(JSON.parse(s.data.stateText)).toEqual(levelSet.state);
+    expect(s.data.stateText).toBe(levelSet.stateText);
     expect(s.envRows).toEqual([['BASE_URL', 'http://127.0.0.1:7700']]);
     expect(s.history.map((item) => item.id)).toEqual([1]);
     // Untouched data renders from the saved data set; edited texts render as they are.
@@ -171,7 +171,7 @@ describe('composer store', () => {
     expect(s.draft.dataSetId).toBeNull();
     expect(draftDirty(s.draft, s.origin)).toBe(false);
     expect(s.data).toMatchObject({ id: null, dirty: true });
-    expect(JSON.parse(s.data.stateText)).toEqual(levelSet.state);
+    expect(s.data.stateText).toBe(levelSet.stateText);
     expect(dataSourceOf(s.data)).toEqual({ stateText: s.data.stateText, eventText: s.data.eventText });
   });
 
@@ -213,7 +213,7 @@ describe('composer store', () => {
   });
 
   it('turns a capture into a selected data set', async () => {
-    const sample: DataSet = { id: 'data-cap', name: 'Capture #4', state: {}, event: { a: 1 } };
+    const sample: DataSet = { id: 'data-cap', name: 'Capture #4', stateText: '{}', eventText: '{"a":1}' };
     const { store, calls } = await loaded({
       useCaptureAsSample: () => ({ state: state({ dataSets: [levelSet, sample] }), dataSet: sample }),
     });
