@@ -1,9 +1,11 @@
 import type { CommandHandlers } from '../../shared/contract';
-import type { CaptureQuery } from '../../shared/domain';
+import type { CaptureQuery, SettingsPatch } from '../../shared/domain';
 import { CoreError } from './errors';
 import type { CoreEvents } from './events';
 import type { Receiver } from './receiver/receiver';
+import type { ReceiverOverrides } from './settings/receiver-overrides';
 import type { SettingsService } from './settings/settings-service';
+import { parseSettingsPatch } from './settings/validate';
 import { type CaptureStore, MAX_PAGE_SIZE } from './store/capture-store';
 import { parseFilterOrThrow } from './store/parse-filter';
 
@@ -13,6 +15,7 @@ export interface CommandDeps {
   receiver: Receiver;
   events: CoreEvents;
   restartReceiver: () => Promise<void>;
+  overrides: ReceiverOverrides;
 }
 
 const DEFAULT_PAGE_SIZE = 200;
@@ -34,7 +37,27 @@ type CaptureAndSettingsCommands = Pick<
  * WebSocket client, so every argument is checked here before use.
  */
 export function createCommandHandlers(deps: CommandDeps): CaptureAndSettingsCommands {
-  const { store, settings, receiver, events } = deps;
+  const { store, settings, receiver, events, overrides } = deps;
+
+  /**
+   * A new receiver address is put to use before it is saved: if the receiver is listening and
+   * cannot move there (a port another program holds, a host of another machine), nothing is saved
+   * and it keeps listening where it was. One that is not listening because of an error is started
+   * at the new address; the settings are saved either way, and its status says how that went.
+   */
+  const moveReceiverFor = async (patch: SettingsPatch): Promise<void> => {
+    const asked = patch.receiver;
+    const state = receiver.status.state;
+    if (!asked || (asked.host === undefined && asked.port === undefined) || state === 'stopped') return;
+    const now = overrides.apply(settings.get()).receiver;
+    const host = asked.host ?? now.host;
+    const port = asked.port ?? now.port;
+    if (state === 'listening' && host === now.host && port === now.port) return;
+    const problem = await receiver.moveTo(host, port);
+    if (problem !== null && state === 'listening')
+      throw new CoreError('bad_request', `${problem} The settings were not saved.`);
+  };
+
   return {
     getReceiverStatus: async () => receiver.status,
     restartReceiver: async () => {
@@ -61,9 +84,13 @@ export function createCommandHandlers(deps: CommandDeps): CaptureAndSettingsComm
       events.emit('capturesRemoved', { ids: 'all', total: store.count });
       return { total: store.count };
     },
-    getSettings: async () => settings.get(),
+    getSettings: async () => overrides.apply(settings.get()),
     updateSettings: async (request) => {
-      const next = settings.update(request);
+      const patch = parseSettingsPatch(request);
+      await moveReceiverFor(patch);
+      const saved = settings.update(request);
+      overrides.release(Object.keys(patch.receiver ?? {}));
+      const next = overrides.apply(saved);
       events.emit('settingsChanged', next);
       return next;
     },

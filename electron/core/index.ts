@@ -15,6 +15,7 @@ import { ReplayService } from './replay/replay-service';
 import { ReplayStore } from './replay/replay-store';
 import { RuleEngine } from './rules/engine';
 import { createRuleCommands } from './rules/rule-commands';
+import { ReceiverOverrides } from './settings/receiver-overrides';
 import { SettingsService } from './settings/settings-service';
 import type { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
@@ -101,10 +102,8 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
   // A store that grew past its limits while closed is trimmed soon after opening.
   pruner.schedule();
 
-  // Flags given for this run (e.g. `serve --port`) win over the saved settings without being saved,
-  // until the user sets that same setting, which then takes over.
-  const overrides: Partial<ReceiverSettings> = { ...options.receiver };
-  const effectiveReceiverSettings = (): ReceiverSettings => ({ ...settings.get().receiver, ...overrides });
+  const overrides = new ReceiverOverrides(options.receiver);
+  const effectiveReceiverSettings = (): ReceiverSettings => overrides.apply(settings.get()).receiver;
   const receiver = new Receiver({
     writer,
     settings: effectiveReceiverSettings,
@@ -127,6 +126,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     receiver,
     events,
     restartReceiver: startReceiver,
+    overrides,
   });
   const handlers: CommandHandlers = {
     ...commands,
@@ -143,11 +143,6 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       warn,
     }),
     getStoreHealth: async () => health.health,
-    async updateSettings(request) {
-      const next = await commands.updateSettings(request);
-      for (const key of Object.keys(request.receiver ?? {})) delete overrides[key as keyof ReceiverSettings];
-      return next;
-    },
   };
   let closed = false;
 

@@ -153,17 +153,75 @@ describe('receiver (real HTTP on loopback, real SQLite)', () => {
     });
   });
 
-  it('reports a busy port in words and recovers after the port changes', async () => {
+  it('keeps listening where it was when asked to move to a busy port, saving nothing; moves to a free one', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const busyPort = (blocker.address() as { port: number }).port;
-    await core.handlers.updateSettings({ receiver: { port: busyPort } });
-    const failed = await core.handlers.restartReceiver(undefined);
-    expect(failed).toMatchObject({ state: 'error', url: null });
-    expect(failed.error).toContain(`Port ${busyPort} on 127.0.0.1 is already in use`);
+    const before = await core.handlers.getReceiverStatus(undefined);
+    const move = core.handlers.updateSettings({ receiver: { port: busyPort } });
+    await expect(move).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(move).rejects.toThrow(
+      `Port ${busyPort} on 127.0.0.1 is already in use by another program. The receiver stays at ${base}/. The settings were not saved.`,
+    );
+    expect(await core.handlers.getReceiverStatus(undefined)).toEqual(before);
+    expect((await sendRaw(`${base}/still-here`, { method: 'POST', body: '{}' })).status).toBe(200);
+    expect((await core.handlers.getSettings(undefined)).receiver.port).toBe(0);
+    await expect(core.handlers.updateSettings({ receiver: { host: '999.1.1.1' } })).rejects.toThrow(
+      /999\.1\.1\.1 is not an IPv4 address/,
+    );
+
+    // A free port: the receiver moves, the old address stops answering, the setting is saved.
+    const free = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const saved = await core.handlers.updateSettings({ receiver: { port: free } });
+    expect(saved.receiver.port).toBe(free);
+    const moved = await core.handlers.getReceiverStatus(undefined);
+    expect(moved).toMatchObject({ state: 'listening', port: free, url: `http://127.0.0.1:${free}/` });
+    // Connection: close, or the next move would cut this kept-alive socket under the next request.
+    const once: [string, string][] = [['Connection', 'close']];
+    const movedAnswer = await sendRaw(`http://127.0.0.1:${free}/moved`, {
+      method: 'POST',
+      body: '{}',
+      headers: once,
+    });
+    expect(movedAnswer.status).toBe(200);
+    await expect(sendRaw(`${base}/gone`, { method: 'POST', body: '{}' })).rejects.toThrow();
+
+    // Another host on the same port is held by the receiver itself: it stops and starts there.
+    await core.handlers.updateSettings({ receiver: { host: '0.0.0.0' } });
+    expect(await core.handlers.getReceiverStatus(undefined)).toMatchObject({
+      state: 'listening',
+      host: '0.0.0.0',
+      port: free,
+    });
+    expect((await sendRaw(`http://127.0.0.1:${free}/any`, { method: 'POST', body: '{}' })).status).toBe(200);
     blocker.close();
-    await core.handlers.updateSettings({ receiver: { port: 0 } });
-    expect((await core.handlers.restartReceiver(undefined)).state).toBe('listening');
+  });
+
+  it('starts a receiver that could not start when the port is changed, and says why in its status', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const busyPort = (blocker.address() as { port: number }).port;
+    const stuckDir = tempDir();
+    const stuck = await createHookbench({ dataDir: stuckDir.path, receiver: { port: busyPort } });
+    try {
+      await stuck.start();
+      const failed = await stuck.handlers.getReceiverStatus(undefined);
+      expect(failed).toMatchObject({ state: 'error', url: null });
+      expect(failed.error).toBe(`Port ${busyPort} on 127.0.0.1 is already in use by another program.`);
+      // The form shows the port in effect (this run's flag), not the saved default.
+      expect((await stuck.handlers.getSettings(undefined)).receiver.port).toBe(busyPort);
+      await stuck.handlers.updateSettings({ receiver: { port: 0 } });
+      expect((await stuck.handlers.getReceiverStatus(undefined)).state).toBe('listening');
+    } finally {
+      await stuck.close();
+      stuckDir.cleanup();
+      blocker.close();
+    }
   });
 });
 

@@ -74,18 +74,9 @@ export class Receiver {
   async start(host: string, port: number): Promise<ReceiverStatus> {
     await this.stop();
     this.setStatus({ state: 'starting', host, port, url: null, error: null });
-    const server = createReceiverServer(this.limits, (req, res) => void this.handle(req, res));
-    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
-      this.onClientError(error, socket),
-    );
+    let server: Server;
     try {
-      await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(port, host, () => {
-          server.off('error', reject);
-          resolve();
-        });
-      });
+      server = await this.listen(host, port);
     } catch (error) {
       this.setStatus({
         state: 'error',
@@ -96,11 +87,76 @@ export class Receiver {
       });
       return this.current;
     }
+    this.adopt(server, host);
+    return this.current;
+  }
+
+  /**
+   * Moves a listening receiver to another address: the new one is bound before the old one is let
+   * go, so an address that cannot be used (a port another program holds, a host of another
+   * machine) leaves the receiver where it was. Resolves with null once it listens at the new
+   * address, or with the reason it could not, in words. Not listening: the same as start().
+   */
+  async moveTo(host: string, port: number): Promise<string | null> {
+    const old = this.server;
+    if (!old || this.current.state !== 'listening') {
+      const status = await this.start(host, port);
+      return status.state === 'listening' ? null : status.error;
+    }
+    let server: Server;
+    try {
+      server = await this.listen(host, port);
+    } catch (error) {
+      const samePort = port === this.current.port && (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      // Held by this receiver itself (another host on the same port): only a stop and start can move it.
+      if (samePort) return this.restartAt(host, port);
+      return `${describeListenError(error, host, port)} The receiver stays at ${this.current.url}.`;
+    }
+    this.server = null;
+    this.retire(old);
+    this.adopt(server, host);
+    return null;
+  }
+
+  /** Stop, then start at the new address; if that fails, back to the old one. */
+  private async restartAt(host: string, port: number): Promise<string | null> {
+    const { host: oldHost, port: oldPort, url: oldUrl } = this.current;
+    const status = await this.start(host, port);
+    if (status.state === 'listening') return null;
+    const reason = status.error;
+    const back = await this.start(oldHost, oldPort);
+    return back.state === 'listening'
+      ? `${reason} The receiver stays at ${oldUrl}.`
+      : `${reason} Going back to ${oldUrl} failed too: ${back.error}`;
+  }
+
+  private async listen(host: string, port: number): Promise<Server> {
+    const server = createReceiverServer(this.limits, (req, res) => void this.handle(req, res));
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) =>
+      this.onClientError(error, socket),
+    );
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    return server;
+  }
+
+  private adopt(server: Server, host: string): void {
     server.on('error', (error) => this.deps.logger.error(`Receiver error: ${error.message}`));
     this.server = server;
     const bound = (server.address() as AddressInfo).port;
     this.setStatus({ state: 'listening', host, port: bound, url: receiverUrl(host, bound), error: null });
-    return this.current;
+  }
+
+  /** The old address of a move: no new connections; requests under way get the drain time to finish. */
+  private retire(server: Server): void {
+    server.close();
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), this.limits.drainTimeoutMs).unref();
   }
 
   /** Stops accepting, lets in-flight requests finish (bounded), then drops what is left. */

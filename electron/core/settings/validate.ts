@@ -1,4 +1,5 @@
 import type { ReceiverSettings, RetentionSettings, Settings, SettingsPatch } from '../../../shared/domain';
+import { receiverHostProblem } from '../../../shared/host';
 import { CoreError } from '../errors';
 import { parseRetention } from '../store/retention';
 
@@ -48,12 +49,15 @@ export function parseSettingsPatch(input: unknown): SettingsPatch {
     const receiver: Partial<ReceiverSettings> = {};
     for (const [key, value] of Object.entries(input.receiver)) {
       switch (key) {
-        case 'host':
-          if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
-            throw new CoreError('bad_request', 'Receiver host must be a host name or IP address.');
-          }
-          receiver.host = value.trim();
+        case 'host': {
+          const problem =
+            typeof value === 'string'
+              ? receiverHostProblem(value.trim())
+              : 'It must be a host name or IP address.';
+          if (problem !== null) throw new CoreError('bad_request', `Receiver host: ${problem}`);
+          receiver.host = (value as string).trim();
           break;
+        }
         case 'port':
           if (!isValidPort(value)) {
             throw new CoreError('bad_request', 'Receiver port must be a whole number from 0 to 65535.');

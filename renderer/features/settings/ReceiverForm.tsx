@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import type { ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
 import { describeError } from '../../client';
-import { useReceiver, useSettings } from '../../state/StoresContext';
+import { useReceiver, useSettings, useStores } from '../../state/StoresContext';
 import { Field } from './Field';
 import {
   draftFromSettings,
@@ -21,13 +21,15 @@ function restartOutcome(status: ReceiverStatus): Outcome {
   }
   return {
     tone: 'error',
-    text: `Saved, but the receiver could not start: ${status.error ?? 'unknown reason'}.`,
+    // The core's reasons are sentences of their own, full stop included.
+    text: `Saved, but the receiver could not start: ${status.error ?? 'for a reason it did not give.'}`,
   };
 }
 
 export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
   const update = useSettings((s) => s.update);
-  const restart = useReceiver((s) => s.restart);
+  const loadStatus = useReceiver((s) => s.load);
+  const receiverStore = useStores().receiver;
   const [draft, setDraft] = useState<ReceiverDraft>(() => draftFromSettings(receiver));
   const [dirty, setDirty] = useState(false);
   const [touched, setTouched] = useState<Partial<Record<keyof ReceiverDraft, boolean>>>({});
@@ -77,17 +79,11 @@ export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
       setDirty(false);
       setTouched({});
       setSubmitted(false);
-      // The receiver only binds to a new address when restarted; the body limit applies at once.
+      // Saving moved the receiver already (or refused, saving nothing, when it could not move).
       if (changes.host !== undefined || changes.port !== undefined) {
-        setOutcome({ tone: 'info', text: 'Saved. Restarting the receiver on the new address…' });
-        try {
-          setOutcome(restartOutcome(await restart()));
-        } catch (error) {
-          setOutcome({
-            tone: 'error',
-            text: `Saved, but the receiver did not restart: ${describeError(error)}`,
-          });
-        }
+        await loadStatus();
+        const status = receiverStore.getState().status;
+        if (status) setOutcome(restartOutcome(status));
       } else {
         setOutcome({ tone: 'ok', text: 'Saved.' });
       }

@@ -1,4 +1,5 @@
 import type { ReceiverSettings } from '../../../shared/domain';
+import { receiverHostProblem } from '../../../shared/host';
 
 const BYTES_PER_MIB = 1024 * 1024;
 
@@ -23,17 +24,11 @@ export function draftFromSettings(settings: ReceiverSettings): ReceiverDraft {
   };
 }
 
-function validateHost(host: string): string | null {
-  if (host === '') return 'Enter a host, for example 127.0.0.1.';
-  if (/\s/.test(host)) return 'A host cannot contain spaces.';
-  if (host.includes('/')) return 'Enter only the host name or address, without http:// or a path.';
-  return null;
-}
-
 function validatePort(port: string): string | null {
-  if (!/^\d+$/.test(port)) return 'The port must be a whole number from 1 to 65535.';
-  const value = Number(port);
-  if (value < 1 || value > 65535) return 'The port must be a whole number from 1 to 65535.';
+  // 0 asks the system for any free port (what `serve --port 0` runs with).
+  const words = 'The port must be a whole number from 1 to 65535 (or 0 for any free port).';
+  if (!/^\d+$/.test(port)) return words;
+  if (Number(port) > 65535) return words;
   return null;
 }
 
@@ -50,7 +45,7 @@ export function validateReceiverDraft(draft: ReceiverDraft): ReceiverDraftResult
   const port = draft.port.trim();
   const limit = draft.bodyLimitMiB.trim();
   const errors: ReceiverDraftErrors = {};
-  const hostError = validateHost(host);
+  const hostError = receiverHostProblem(host);
   const portError = validatePort(port);
   const limitError = validateLimit(limit);
   if (hostError) errors.host = hostError;

@@ -24,3 +24,51 @@ test('a retention limit set in Settings trims the capture list, keeping pinned c
   });
   await expect(page.getByTestId('capture-total')).toHaveText('2');
 });
+
+test('moving the receiver to a busy port keeps it where it was; a free port moves it', async ({
+  app,
+  page,
+}) => {
+  const { createServer } = await import('node:net');
+  const freePort = () =>
+    new Promise<{ port: number; close: () => void }>((resolve) => {
+      const server = createServer().listen(0, '127.0.0.1', () =>
+        resolve({ port: (server.address() as { port: number }).port, close: () => server.close() }),
+      );
+    });
+  const blocker = await freePort();
+  const base = app.receiverUrl.replace(/\/$/, '');
+  try {
+    await page.goto(app.uiUrl);
+    await page.getByTestId('nav-settings').click();
+    // The port in effect for this run (`serve --port 0`), not the saved default.
+    await expect(page.getByTestId('settings-port')).toHaveValue('0');
+
+    await page.getByTestId('settings-host').fill('999.1.1.1');
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByText('999.1.1.1 is not an IPv4 address')).toBeVisible();
+    await page.getByTestId('settings-host').fill('127.0.0.1');
+
+    await page.getByTestId('settings-port').fill(String(blocker.port));
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('settings-outcome')).toContainText(
+      `Port ${blocker.port} on 127.0.0.1 is already in use by another program. The receiver stays at ${base}/. The settings were not saved.`,
+    );
+    await expect(page.getByTestId('receiver-state')).toHaveAttribute('data-state', 'listening');
+    await expect(page.getByTestId('receiver-url')).toContainText(base);
+    expect((await sendRaw(`${base}/still-here`, { method: 'POST', body: '{}' })).status).toBe(200);
+
+    const target = await freePort();
+    target.close();
+    await page.getByTestId('settings-port').fill(String(target.port));
+    await page.getByTestId('save-settings').click();
+    await expect(page.getByTestId('settings-outcome')).toHaveText(
+      `Saved. The receiver now listens at http://127.0.0.1:${target.port}/.`,
+    );
+    await expect(page.getByTestId('receiver-url')).toContainText(`:${target.port}`);
+    const moved = await sendRaw(`http://127.0.0.1:${target.port}/moved`, { method: 'POST', body: '{}' });
+    expect(moved.status).toBe(200);
+  } finally {
+    blocker.close();
+  }
+});

@@ -146,7 +146,12 @@ describe('receiverDraft', () => {
     const r = validateReceiverDraft({ host: 'http://x', port: '70000', bodyLimitMiB: '0' });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.errors).sort()).toEqual(['bodyLimitMiB', 'host', 'port']);
-    expect(validateReceiverDraft({ host: 'a', port: '0', bodyLimitMiB: '1' }).ok).toBe(false);
+    // 0 is any free port, as `serve --port 0` runs.
+    expect(validateReceiverDraft({ host: 'a', port: '0', bodyLimitMiB: '1' }).ok).toBe(true);
+    for (const host of ['999.1.1.1', '1.2.3', 'bad_host!', '::zz', 'a..b'])
+      expect(validateReceiverDraft({ host, port: '7700', bodyLimitMiB: '1' }).ok, host).toBe(false);
+    for (const host of ['0.0.0.0', 'localhost', 'my-box.local', '::1', '::'])
+      expect(validateReceiverDraft({ host, port: '7700', bodyLimitMiB: '1' }).ok, host).toBe(true);
     expect(validateReceiverDraft({ host: 'a', port: '1.5', bodyLimitMiB: '1' }).ok).toBe(false);
     expect(validateReceiverDraft({ host: 'a', port: '65535', bodyLimitMiB: 'abc' }).ok).toBe(false);
     expect(validateReceiverDraft({ host: 'a', port: '65535', bodyLimitMiB: '-1' }).ok).toBe(false);
