@@ -32,7 +32,10 @@ export interface CaptureSummary {
   truncated: boolean;
   /** The integration the payload was recognised as, or null. */
   kind: PayloadKind | null;
-  /** Whether the recognised payload matched its documented shape; null when not recognised. */
+  /**
+   * Whether the recognised payload matched its documented shape; false too (with kind null) for a
+   * body that is meant to be JSON and does not parse; null when there is nothing to check.
+   */
   valid: boolean | null;
   /** The rule that answered (null: the fallback answered). */
   ruleName: string | null;

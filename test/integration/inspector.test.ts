@@ -89,6 +89,8 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
   it('filters in the core by method, path, status, header, body text, kind, validity and free text', async () => {
     expect(await find('kind:sms-status-batch')).toEqual(named('batch1', 'batch2', 'batch2again', 'batch3'));
     expect(await find('kind:smartico-reverse valid:no')).toEqual(named('reverseBad'));
+    // Broken JSON is "invalid" too, so support finds it with the Invalid filter.
+    expect(await find('valid:no')).toEqual(named('reverseBad', 'broken'));
     expect(await find('header:x-signature=sha256')).toEqual(named('signed'));
     expect(await find('body:needle')).toEqual(named('signed'));
     expect(await find('needle')).toEqual(named('signed'));

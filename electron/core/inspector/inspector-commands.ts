@@ -128,7 +128,8 @@ export function createInspectorCommands(
         const recognition = recognizePayload({
           method: c.method,
           path: c.path,
-          contentType: null,
+          contentType: headerValue(c.headers, 'content-type'),
+          contentEncoding: headerValue(c.headers, 'content-encoding'),
           body: c.body,
         });
         return {

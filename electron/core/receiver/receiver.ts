@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CaptureDetail, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
 import type { Forwarder } from '../forward/forwarder';
+import { headerValue } from '../inspector/body-decode';
 import { recognizePayload } from '../recognition/recognize';
 import type { RuleOutcome } from '../rules/engine';
 import { type IncomingRequest, incomingRequest } from '../rules/incoming';
@@ -280,7 +281,16 @@ export class Receiver {
     // unless a number needs its digits kept, and none happens unless something asks.
     const recognition = read.truncated
       ? { kind: null, valid: null, findings: [] }
-      : recognizePayload({ method, path: target, contentType, body: read.body }, () => incoming.plainJson);
+      : recognizePayload(
+          {
+            method,
+            path: target,
+            contentType,
+            contentEncoding: headerValue(headers, 'content-encoding'),
+            body: read.body,
+          },
+          () => incoming.plainJson,
+        );
     incoming.kind = recognition.kind;
     const decided: RuleOutcome = read.truncated
       ? tooLargeOutcome(limit)

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Finding } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
+import { isJsonType, parseMediaType } from '../doctor/content-type';
 import { SDK_MESSAGE_SCHEMA, SMARTICO_REVERSE_SCHEMA, SMS_STATUS_BATCH_SCHEMA } from './schemas';
 
 export interface PayloadInput {
@@ -8,6 +9,8 @@ export interface PayloadInput {
   /** Request target with query string. */
   path: string;
   contentType: string | null;
+  /** A compressed body (gzip, br…) is not looked into: recognition reads bodies as sent. */
+  contentEncoding?: string | null;
   body: Uint8Array;
 }
 
@@ -41,6 +44,7 @@ const MIN_EPOCH_MS = 1e12;
  */
 export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown): Recognition {
   const whole = payloadValue(input, parsedBody);
+  if (whole === BROKEN_JSON) return BROKEN_JSON_RECOGNITION;
   const kind = kindOf(whole);
   if (!kind) return { kind: null, valid: null, findings: [] };
   // A batch of thousands of statuses is checked on its first part: the receiver answers while the
@@ -70,18 +74,37 @@ export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown
   return { kind, valid: !findings.some((f) => f.severity === 'error'), findings: shown };
 }
 
+/** A body that is meant to be JSON (by its Content-Type or its first character) and does not parse. */
+const BROKEN_JSON = Symbol('broken JSON');
+
+/**
+ * Support finds these by the "Invalid" filter and the badge; where and why is the JSON doctor's
+ * part, in the capture's Findings.
+ */
+const BROKEN_JSON_RECOGNITION: Recognition = {
+  kind: null,
+  valid: false,
+  findings: [
+    {
+      severity: 'error',
+      path: null,
+      message: 'The body is not valid JSON: the JSON doctor shows where it breaks, why, and how to fix it.',
+    },
+  ],
+};
+
 /** The JSON body, or for a GET the query string as an object (the reverse integration allows both). */
 function payloadValue(input: PayloadInput, parsedBody?: () => unknown): unknown {
   if (input.body.byteLength > 0) {
-    // Every kind we know is a JSON object or array: anything else is not worth decoding and parsing.
-    if (!startsLikeJson(input.body)) return undefined;
+    const encoding = input.contentEncoding?.trim().toLowerCase();
+    if (encoding && encoding !== 'identity') return undefined;
+    // Every kind we know is a JSON object or array; other bodies are parsed only to say they are broken.
+    const jsonLike = startsLikeJson(input.body);
+    if (!jsonLike && !isJsonType(parseMediaType(input.contentType))) return undefined;
     // The receiver parses each body at most once per view and shares it here.
-    if (parsedBody) return parsedBody();
-    try {
-      return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(input.body));
-    } catch {
-      return undefined;
-    }
+    const value = parsedBody ? parsedBody() : parsedOrUndefined(input.body);
+    if (value === undefined) return BROKEN_JSON;
+    return jsonLike ? value : undefined;
   }
   const q = input.path.indexOf('?');
   if (q === -1) return undefined;
@@ -91,6 +114,14 @@ function payloadValue(input: PayloadInput, parsedBody?: () => unknown): unknown 
     fields[key] = key === 'time' && /^\d+$/.test(raw) ? Number(raw) : raw;
   }
   return fields;
+}
+
+function parsedOrUndefined(body: Uint8Array): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+  } catch {
+    return undefined;
+  }
 }
 
 function startsLikeJson(body: Uint8Array): boolean {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { recognizePayload } from '../../electron/core/recognition/recognize';
+
+const recognize = (body: string, contentType: string | null) =>
+  recognizePayload({ method: 'POST', path: '/hook', contentType, body: Buffer.from(body) });
+
+describe('recognition of bodies meant to be JSON that do not parse', () => {
+  it('marks them invalid, with a finding that sends the reader to the doctor', () => {
+    for (const [body, type] of [
+      ['{"level_name": "My level with " inside"}', 'application/json'],
+      ['[{"id_sms":1,"time":"","state":"send"},]', null],
+      ['not json at all', 'application/json; charset=utf-8'],
+      ['{"a": 1', 'text/plain'],
+    ] as const) {
+      const result = recognize(body, type);
+      expect(result, body).toMatchObject({ kind: null, valid: false });
+      expect(result.findings.map((f) => f.message)).toEqual([
+        'The body is not valid JSON: the JSON doctor shows where it breaks, why, and how to fix it.',
+      ]);
+    }
+  });
+
+  it('leaves bodies that are not meant to be JSON, and JSON of no known kind, unjudged', () => {
+    for (const [body, type] of [
+      ['plain text', 'text/plain'],
+      ['a=1&b=2', 'application/x-www-form-urlencoded'],
+      ['{"any": "object"}', 'application/json'],
+      ['"a JSON string"', 'application/json'],
+    ] as const)
+      expect(recognize(body, type), body).toEqual({ kind: null, valid: null, findings: [] });
+  });
+});
+
+describe('compressed bodies', () => {
+  it('are not looked into: gzip bytes under a JSON type are not called broken JSON', () => {
+    const result = recognizePayload({
+      method: 'POST',
+      path: '/gz',
+      contentType: 'application/json',
+      contentEncoding: 'gzip',
+      body: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x01]),
+    });
+    expect(result).toEqual({ kind: null, valid: null, findings: [] });
+  });
+});
