@@ -148,13 +148,21 @@ function kindOf(value: unknown): PayloadKind | null {
 function extraChecks(kind: PayloadKind, value: unknown): Finding[] {
   const findings: Finding[] = [];
   if (kind === 'smartico-reverse' && isObject(value)) {
-    if (typeof value.time === 'number' && value.time > 0 && value.time < MIN_EPOCH_MS) {
+    const quoted = typeof value.time === 'string' && /^\d+$/.test(value.time);
+    const time = quoted ? Number(value.time) : value.time;
+    if (typeof time === 'number' && time > 0 && time < MIN_EPOCH_MS) {
       findings.push({
         severity: 'error',
         path: '/time',
-        message: `time ${value.time} looks like epoch seconds; the platform sends epoch milliseconds (${value.time * 1000}).`,
+        message: `time ${String(value.time)} looks like epoch seconds; the platform sends epoch milliseconds (${time * 1000}).`,
       });
     }
+    if (quoted)
+      findings.push({
+        severity: 'info',
+        path: '/time',
+        message: `time is the text "${String(value.time)}", as the platform's template advice (numerics in quotes) gives it; the documented example sends a number, so make sure the endpoint reads both.`,
+      });
     if (typeof value.channel === 'string' && !KNOWN_CHANNELS.has(value.channel.toLowerCase())) {
       findings.push({
         severity: 'warning',

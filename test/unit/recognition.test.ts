@@ -43,3 +43,40 @@ describe('compressed bodies', () => {
     expect(result).toEqual({ kind: null, valid: null, findings: [] });
   });
 });
+
+describe('the reverse integration’s time', () => {
+  const reverse = (time: unknown) =>
+    recognizePayload({
+      method: 'POST',
+      path: '/users/communications',
+      contentType: 'application/json',
+      body: Buffer.from(
+        JSON.stringify({
+          login: '1',
+          time,
+          view_url: 'https://v.example/1',
+          channel: 'SMS',
+          campaign_name: 'RND',
+        }),
+      ),
+    });
+
+  it('is valid as a number or as its digits in quotes (the composer lint advises quotes), with a note', () => {
+    expect(reverse(1664115803000)).toEqual({ kind: 'smartico-reverse', valid: true, findings: [] });
+    const quoted = reverse('1664115803000');
+    expect(quoted).toMatchObject({ kind: 'smartico-reverse', valid: true });
+    expect(quoted.findings).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        path: '/time',
+        message: expect.stringContaining('"1664115803000"'),
+      }),
+    ]);
+  });
+
+  it('still says when it looks like seconds, quoted or not, and refuses text that is not digits', () => {
+    expect(reverse('1664115803')).toMatchObject({ valid: false });
+    expect(reverse('1664115803').findings[0]?.message).toContain('looks like epoch seconds');
+    expect(reverse('yesterday')).toMatchObject({ valid: false });
+  });
+});
