@@ -6,6 +6,7 @@ import type { EditorProblems } from '../../ui/editor/diagnostics';
 import { ProblemList } from '../../ui/editor/ProblemList';
 import { type DataTarget, dataTextProblem } from './composerFormat';
 import { Field } from './fields';
+import { useDiscardGuard } from './useDiscardGuard';
 import type { PreviewOutcome } from './usePreview';
 
 /** A bad-JSON message at a position in one of the two texts, with the text it was found in. */
@@ -28,6 +29,7 @@ export function DataEditor({ outcome }: { outcome: PreviewOutcome }) {
   const data = useComposer((s) => s.data);
   const selectedId = useComposer((s) => s.draft.dataSetId);
   const selectDataSet = useComposer((s) => s.selectDataSet);
+  const [guard, discardDialog] = useDiscardGuard('data');
   const editData = useComposer((s) => s.editData);
   const saveData = useComposer((s) => s.saveData);
   // A refused save, kept with the texts it was for: once they change, it no longer applies.
@@ -91,7 +93,10 @@ export function DataEditor({ outcome }: { outcome: PreviewOutcome }) {
               className="input"
               value={selectedId ?? ''}
               aria-describedby={hintId}
-              onChange={(event) => selectDataSet(event.target.value === '' ? null : event.target.value)}
+              onChange={(event) => {
+                const id = event.target.value === '' ? null : event.target.value;
+                guard(() => selectDataSet(id));
+              }}
               data-testid="composer-dataset-select"
             >
               <option value="">No data set (empty state and event)</option>
@@ -178,6 +183,7 @@ export function DataEditor({ outcome }: { outcome: PreviewOutcome }) {
           Not saved: {saveFailure.message}
         </p>
       )}
+      {discardDialog}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { useComposer } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import type { ScreenMessage } from './composerFormat';
 import { PresetMenu } from './PresetMenu';
+import { useDiscardGuard } from './useDiscardGuard';
 
 const BLANK = { title: 'Empty data set', description: 'An empty state and event to fill in.' };
 
@@ -15,6 +16,7 @@ export function DataSetList({ onMessage }: { onMessage: (message: ScreenMessage)
   const presets = useComposer((s) => s.presets);
   const selectedId = useComposer((s) => s.draft.dataSetId);
   const selectDataSet = useComposer((s) => s.selectDataSet);
+  const [guard, discardDialog] = useDiscardGuard('data');
   const addDataSet = useComposer((s) => s.addDataSet);
   const deleteDataSet = useComposer((s) => s.deleteDataSet);
   const [deleting, setDeleting] = useState<{ dataSet: DataSet; busy: boolean } | null>(null);
@@ -67,7 +69,9 @@ export function DataSetList({ onMessage }: { onMessage: (message: ScreenMessage)
               className="composer-row"
               aria-current={dataSet.id === selectedId ? 'true' : undefined}
               title={`${dataSet.name}: render the open request with this data set`}
-              onClick={() => selectDataSet(dataSet.id)}
+              onClick={() => {
+                if (dataSet.id !== selectedId) guard(() => selectDataSet(dataSet.id));
+              }}
               data-testid="dataset-select"
             >
               <span className="composer-row-name">{dataSet.name}</span>
@@ -99,6 +103,7 @@ export function DataSetList({ onMessage }: { onMessage: (message: ScreenMessage)
           until another data set is chosen.
         </p>
       </ConfirmDialog>
+      {discardDialog}
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { FlaskConical, LoaderCircle } from 'lucide-react';
 import { useState } from 'react';
 import { describeError } from '../../client';
 import { useComposer, useNavigation } from '../../state/StoresContext';
+import { useDiscardGuard } from './useDiscardGuard';
 import './use-as-sample.css';
 
 interface UseAsSampleButtonProps {
@@ -20,6 +21,8 @@ export function UseAsSampleButton({ captureId, small = true }: UseAsSampleButton
   const setSection = useNavigation((s) => s.setSection);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // The new data set replaces the data in the Composer's editor, which may have unsaved changes.
+  const [guard, discardDialog] = useDiscardGuard('data');
 
   const onClick = async () => {
     setBusy(true);
@@ -40,7 +43,7 @@ export function UseAsSampleButton({ captureId, small = true }: UseAsSampleButton
         className={small ? 'button button-small' : 'button'}
         title={`Make capture #${captureId}'s body a data set and open it in the Composer`}
         disabled={busy}
-        onClick={() => void onClick()}
+        onClick={() => guard(() => void onClick())}
         data-testid="use-as-sample"
       >
         {busy ? (
@@ -55,6 +58,7 @@ export function UseAsSampleButton({ captureId, small = true }: UseAsSampleButton
           {error}
         </span>
       )}
+      {discardDialog}
     </span>
   );
 }

@@ -137,3 +137,42 @@ test('a collection is exported as a file and imported back with fresh ids', asyn
   await expect(page.getByRole('status')).toContainText('Imported 3 requests');
   await expect(page.getByTestId('composer-request')).toHaveCount(6);
 });
+
+test('unsaved data asks before another data set replaces it, and a 20-digit id keeps every digit', async ({
+  app,
+  page,
+}) => {
+  const big = '12345678901234567890';
+  await openComposer(page, app.uiUrl);
+  const state = page.getByTestId('dataset-state-editor');
+  await state.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(`{ "user_id": ${big}, "user_ext_id": "1" }`);
+  await expect(page.getByTestId('dataset-dirty')).not.toHaveText('');
+  const preview = page.getByTestId('composer-preview');
+  await expect(preview.getByTestId('preview-body-text')).toContainText(`"smartico_user_id": "${big}"`);
+
+  // Another data set would replace the edits: asked first, and Cancel keeps them.
+  const rows = page.getByTestId('dataset-select');
+  await rows.nth(1).click();
+  const dialog = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(dialog).toContainText('are not saved');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(state.locator('.cm-content')).toContainText(big);
+
+  // Saved, and read back after a reload: the digits went to the core and back as they were.
+  await page.getByTestId('dataset-save').click();
+  await expect(page.getByTestId('dataset-dirty')).toHaveText('');
+  await page.reload();
+  await page.getByTestId('nav-composer').click();
+  await expect(page.getByTestId('dataset-state-editor').locator('.cm-content')).toContainText(big);
+  await expect(preview.getByTestId('preview-body-text')).toContainText(`"smartico_user_id": "${big}"`);
+
+  // Discarding is a choice: confirmed, the other data set is in the editor.
+  await state.locator('.cm-content').click();
+  await page.keyboard.insertText(' ');
+  await expect(page.getByTestId('dataset-dirty')).not.toHaveText('');
+  await rows.nth(1).click();
+  await dialog.getByTestId('composer-confirm-discard').click();
+  await expect(state.locator('.cm-content')).not.toContainText(big);
+});
