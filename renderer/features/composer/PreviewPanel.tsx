@@ -8,9 +8,20 @@ import { DataSetChecks } from './DataSetChecks';
 import { LintList } from './LintList';
 import type { PreviewOutcome } from './usePreview';
 
+/** The body template's syntax error, if any: the body is then not rendered, checked or linted. */
+function bodySyntaxError(preview: RequestPreview) {
+  return preview.problems.find((problem) => problem.part === 'body' && problem.kind === 'syntax');
+}
+
 /** "Valid JSON", "Not valid JSON" or why the body is not checked as JSON. */
 function bodyVerdict(preview: RequestPreview): { text: string; tone: 'ok' | 'bad' | 'plain' } {
   const { diagnosis } = preview;
+  const syntax = bodySyntaxError(preview);
+  if (syntax)
+    return {
+      text: `Not rendered: the body template has a syntax error at line ${syntax.line}, column ${syntax.column}. ${syntax.message}`,
+      tone: 'bad',
+    };
   if (diagnosis === null)
     return { text: 'Not checked as JSON (the content type is not JSON)', tone: 'plain' };
   if (!diagnosis.valid) return { text: 'Not valid JSON', tone: 'bad' };
@@ -112,7 +123,13 @@ export function PreviewPanel({ outcome }: { outcome: PreviewOutcome }) {
           </pre>
           <JsonError preview={preview} />
           <h4 className="composer-subtitle">Lint</h4>
-          <LintList findings={visibleLint(preview.lint, missing)} />
+          {bodySyntaxError(preview) ? (
+            <p className="composer-hint" data-testid="lint-empty">
+              Not linted until the body template’s syntax error is fixed.
+            </p>
+          ) : (
+            <LintList findings={visibleLint(preview.lint, missing)} />
+          )}
           <h4 className="composer-subtitle">Headers</h4>
           <PairsTable
             pairs={preview.headers}

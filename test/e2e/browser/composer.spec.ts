@@ -125,6 +125,21 @@ test('a bad URL keeps Send off with the reason, and bad data JSON is placed by l
   await expect(page.getByTestId('dataset-save-error')).toContainText(
     'The state is not valid JSON: line 3, column 1',
   );
+  // A template that does not compile: the preview says so, not that the content type is not JSON.
+  await state.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('{}');
+  const body = page.getByTestId('composer-body-editor');
+  await body.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText('{"a": "{{state.x}"}');
+  const preview = page.getByTestId('composer-preview');
+  await expect(preview.getByTestId('preview-verdict')).toContainText(
+    'Not rendered: the body template has a syntax error at line 1',
+  );
+  await expect(preview.getByTestId('lint-empty')).toHaveText(
+    'Not linted until the body template’s syntax error is fixed.',
+  );
 });
 
 test('a collection is exported as a file and imported back with fresh ids', async ({ app, page }) => {
