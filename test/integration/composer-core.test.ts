@@ -59,7 +59,10 @@ describe('the composer in the core: send to Hookbench’s own receiver, sample i
       name: 'From the wire',
     });
     expect(dataSet.name).toBe('From the wire');
-    expect(JSON.parse(dataSet.eventText)).toMatchObject({ saw_template_id: '1204', minigame_spins_count: '3' });
+    expect(JSON.parse(dataSet.eventText)).toMatchObject({
+      saw_template_id: '1204',
+      minigame_spins_count: '3',
+    });
 
     // Re-sending sends the same bytes again, as a new history entry.
     const again = await core.handlers.resendComposerHistoryEntry({ id: entry.id });

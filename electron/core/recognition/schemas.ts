@@ -22,7 +22,12 @@ export const SMARTICO_REVERSE_SCHEMA = {
   properties: {
     login: { type: ['string', 'integer'], minLength: 1 },
     // A number, or its digits as text: the platform's template advice is to quote numerics.
-    time: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+$' }] },
+    time: {
+      anyOf: [
+        { type: 'integer', minimum: 0 },
+        { type: 'string', pattern: '^\\d+$' },
+      ],
+    },
     view_url: { type: 'string', pattern: '^https?://\\S+$' },
     channel: { type: 'string', minLength: 1 },
     campaign_name: { type: 'string', minLength: 1 },

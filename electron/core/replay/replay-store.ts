@@ -1,7 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { HttpExchange } from '../../../shared/composer';
 import type { ReplayRecord, ReplaySummary } from '../../../shared/replay';
-import { Checkpointer, useWriteAheadLog } from '../store/checkpointer';
+import { Checkpointer, enableWriteAheadLog } from '../store/checkpointer';
 import { GroupCommit } from '../store/group-commit';
 
 /** A result to store, before it has an id. */
@@ -37,7 +37,7 @@ export class ReplayStore {
     this.db = new DatabaseSync(file);
     // Each result holds both bodies: a bulk run writes megabytes a second. The log is folded back
     // by a background thread; SQLite's own checkpoint, inside a commit, is only the upper bound.
-    useWriteAheadLog(this.db);
+    enableWriteAheadLog(this.db);
     this.checkpointer = new Checkpointer(file, warn);
     const version = (this.db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
     if (version === 0) {

@@ -13,7 +13,7 @@ import {
   toDetail,
   toSummary,
 } from './capture-rows';
-import { useWriteAheadLog } from './checkpointer';
+import { enableWriteAheadLog } from './checkpointer';
 import { filterToSql } from './filter-sql';
 import { checkStoreFile, migrate } from './schema';
 
@@ -51,7 +51,7 @@ export class CaptureStore {
       checkStoreFile(this.db);
       // With large bodies SQLite's default (every 4 MB of log) checkpointed every few dozen
       // captures, inside their commits; CaptureWriter's Checkpointer does it in the background.
-      useWriteAheadLog(this.db);
+      enableWriteAheadLog(this.db);
       this.db.exec('PRAGMA foreign_keys = ON');
       this.db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.db);

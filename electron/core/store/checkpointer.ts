@@ -44,7 +44,7 @@ const WRITER_AUTOCHECKPOINT_BYTES = 40 * 1024 * 1024;
  * readers and the writer apart; synchronous=NORMAL makes a commit durable against a process
  * crash (the kill test) without an fsync per batch.
  */
-export function useWriteAheadLog(db: DatabaseSync): void {
+export function enableWriteAheadLog(db: DatabaseSync): void {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
   const { page_size: pageBytes } = db.prepare('PRAGMA page_size').get() as { page_size: number };
@@ -59,7 +59,7 @@ const CHECKPOINT_EVERY_BYTES = 4 * 1024 * 1024;
  * (checkpointThread), a few megabytes at a time. SQLite would otherwise do it inside a
  * capture's commit every ~40 MB: a stall of tens of milliseconds for whichever request
  * triggered it, and with 100 KB bodies about half of all the time spent storing them.
- * The writer's connection keeps SQLite's own checkpoint as the bound (useWriteAheadLog).
+ * The writer's connection keeps SQLite's own checkpoint as the bound (enableWriteAheadLog).
  */
 export class Checkpointer {
   private worker: Worker | null = null;

@@ -19,7 +19,12 @@ const levelSet: DataSet = {
   stateText: '{ "level_name": "My level with \\" inside" }',
   eventText: '{ "level_id": 7 }',
 };
-const spinSet: DataSet = { id: 'data-spin', name: 'Mini-game spin issued', stateText: '{}', eventText: '{"n":1}' };
+const spinSet: DataSet = {
+  id: 'data-spin',
+  name: 'Mini-game spin issued',
+  stateText: '{}',
+  eventText: '{"n":1}',
+};
 
 function request(overrides: Partial<ComposerRequest> = {}): ComposerRequest {
   return { ...blankDraft(), id: 'req-1', name: 'Level', dataSetId: levelSet.id, ...overrides };
