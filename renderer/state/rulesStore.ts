@@ -2,8 +2,21 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FallbackResponse, Rule, RuleHits, RulePreview, RuleState } from '../../shared/rules';
 import type { HelperDescription, RenderMode, TemplateProblem } from '../../shared/templates';
 import { describeError, type HookbenchClient } from '../client';
+import { sameEdit } from '../features/responders/ruleFormat';
 
 export type RulesStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The rule in the editor once the user changed it. Kept in the store rather than in the editor,
+ * so leaving the Responders screen and coming back finds the same edits (as the Composer's draft).
+ */
+export interface RuleDraft {
+  ruleId: string;
+  /** What the editor shows. */
+  draft: Rule;
+  /** The saved rule the draft started from: the edits are unsaved while the draft differs from it. */
+  base: Rule;
+}
 
 export interface RulesData {
   /** In answering order: the first enabled rule that matches answers. */
@@ -15,6 +28,10 @@ export interface RulesData {
   loadError: string | null;
   /** The template helpers, for the editors' help; null until asked for once. */
   helpers: readonly HelperDescription[] | null;
+  /** The rule chosen in the list; null (or a rule since deleted) shows the first one. */
+  selectedId: string | null;
+  /** Null while the selected rule is shown as saved. */
+  editing: RuleDraft | null;
 }
 
 /**
@@ -39,10 +56,31 @@ export interface RulesActions {
   checkTemplate(source: string, mode: RenderMode): Promise<TemplateProblem[]>;
   /** Loads the helper descriptions once; later calls reuse them. */
   loadHelpers(): Promise<void>;
+  /** Chooses the rule to edit; a draft of another rule is dropped (the screen asks first). */
+  selectRule(id: string | null): void;
+  /** Applies an edit to the draft of `saved`, starting one from it if there is none. */
+  editRule(saved: Rule, update: (draft: Rule) => Rule): void;
+  /** Replaces the draft; null shows the saved rule again (revert, saved, discarded). */
+  setRuleDraft(editing: RuleDraft | null): void;
 }
 
 export type RulesStoreState = RulesData & RulesActions;
 export type RulesStore = StoreApi<RulesStoreState>;
+
+// Per draft object: hit counts update the store many times a second, the draft only on an edit.
+const unsaved = new WeakMap<RuleDraft, boolean>();
+
+/** Whether the rule in the editor has changes that are not saved. */
+export function hasUnsavedRule(state: Pick<RulesData, 'editing'>): boolean {
+  const { editing } = state;
+  if (editing === null) return false;
+  let result = unsaved.get(editing);
+  if (result === undefined) {
+    result = !sameEdit(editing.draft, editing.base);
+    unsaved.set(editing, result);
+  }
+  return result;
+}
 
 export function createRulesStore(client: HookbenchClient, flushPendingEvents: () => void): RulesStore {
   // A reorder answered after a newer one must not put the older order back.
@@ -64,6 +102,8 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
       status: 'idle',
       loadError: null,
       helpers: null,
+      selectedId: null,
+      editing: null,
 
       async load() {
         if (get().status !== 'ready') set({ status: 'loading', loadError: null });
@@ -75,12 +115,15 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
       },
 
       applyState(state) {
+        const { editing } = get();
         set({
           rules: state.rules,
           fallback: state.fallback,
           hits: state.hits,
           status: 'ready',
           loadError: null,
+          // A deleted rule's draft has nothing left to be saved into.
+          editing: editing && state.rules.some((rule) => rule.id === editing.ruleId) ? editing : null,
         });
       },
 
@@ -161,6 +204,22 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
           },
         );
         return helpersRequest;
+      },
+
+      selectRule(id) {
+        const { editing } = get();
+        set({ selectedId: id, editing: editing?.ruleId === id ? editing : null });
+      },
+
+      editRule(saved, update) {
+        const { editing } = get();
+        const current =
+          editing?.ruleId === saved.id ? editing : { ruleId: saved.id, draft: saved, base: saved };
+        set({ editing: { ...current, draft: update(current.draft) } });
+      },
+
+      setRuleDraft(editing) {
+        set({ editing });
       },
     };
   });

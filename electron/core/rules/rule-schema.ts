@@ -1,4 +1,8 @@
-/** JSON Schema of a rule set as saved, exported and imported (validated with ajv). */
+/**
+ * JSON Schema of a rule set as saved, exported and imported (validated with ajv, with its
+ * `discriminator` keyword on: a `oneOf` whose branches differ by `kind` checks only the branch of
+ * the value's own kind, so a refusal names that branch's field, not another branch's).
+ */
 const valueTest = { enum: ['present', 'equals', 'contains', 'regex'] };
 const fieldCondition = {
   type: 'object',
@@ -15,6 +19,9 @@ const headerPair = {
 const status = { type: 'integer', minimum: 100, maximum: 599 };
 
 const fault = {
+  type: 'object',
+  discriminator: { propertyName: 'kind' },
+  required: ['kind'],
   oneOf: [
     {
       type: 'object',
@@ -50,6 +57,9 @@ const responseVariant = {
 };
 
 const responder = {
+  type: 'object',
+  discriminator: { propertyName: 'kind' },
+  required: ['kind'],
   oneOf: [
     {
       type: 'object',
@@ -149,6 +159,9 @@ export const RULE_SCHEMA = {
       properties: {
         methods: { type: 'array', items: { type: 'string', pattern: '^[A-Z]+$' } },
         path: {
+          type: 'object',
+          discriminator: { propertyName: 'kind' },
+          required: ['kind'],
           oneOf: [
             {
               type: 'object',

@@ -1,10 +1,13 @@
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv } from 'ajv';
 import type { FallbackResponse, Rule } from '../../../shared/rules';
 import { CoreError } from '../errors';
 import { JsonPathError, parseJsonPath } from '../json/json-path';
+import { describeRuleError, fallbackFieldLabel, ruleFieldLabel } from './rule-error-words';
 import { FALLBACK_SCHEMA, RULE_SCHEMA } from './rule-schema';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+// `discriminator`: a responder, fault or path condition is checked against the branch of its own
+// `kind` only; `verbose`: each error carries its schema, so a range is said whole ("from 100 to 599").
+const ajv = new Ajv({ allErrors: false, strict: false, discriminator: true, verbose: true });
 const checkRule = ajv.compile<Rule>(RULE_SCHEMA);
 const checkFallback = ajv.compile<FallbackResponse>(FALLBACK_SCHEMA);
 
@@ -15,7 +18,10 @@ const checkFallback = ajv.compile<FallbackResponse>(FALLBACK_SCHEMA);
  */
 export function parseRule(input: unknown): Rule {
   if (!checkRule(input))
-    throw new CoreError('bad_request', `Rule is not valid: ${describe(checkRule.errors)}`);
+    throw new CoreError(
+      'bad_request',
+      describeRuleError(checkRule.errors, (path) => ruleFieldLabel(path, input)),
+    );
   const rule = input;
   const label = `Rule "${rule.name || rule.id}"`;
   const regexes = [
@@ -43,23 +49,16 @@ export function parseRule(input: unknown): Rule {
     }
   }
   if (rule.delay && rule.delay.maxMs < rule.delay.minMs) {
-    throw new CoreError('bad_request', `${label}: the delay's maximum is below its minimum.`);
+    throw new CoreError('bad_request', `${label}: Maximum delay (ms) must not be below the minimum.`);
   }
   return rule;
 }
 
 export function parseFallback(input: unknown): FallbackResponse {
   if (!checkFallback(input))
-    throw new CoreError('bad_request', `Fallback response is not valid: ${describe(checkFallback.errors)}`);
+    throw new CoreError(
+      'bad_request',
+      `Fallback response: ${describeRuleError(checkFallback.errors, fallbackFieldLabel)}`,
+    );
   return input;
-}
-
-function describe(errors: ErrorObject[] | null | undefined): string {
-  const error = errors?.[0];
-  if (!error) return 'unknown problem.';
-  const where = error.instancePath === '' ? 'the rule' : error.instancePath.slice(1).replaceAll('/', '.');
-  if (error.keyword === 'additionalProperties')
-    return `${where} has an unknown field "${String(error.params.additionalProperty)}".`;
-  if (error.keyword === 'required') return `${where} is missing "${String(error.params.missingProperty)}".`;
-  return `${where} ${error.message ?? 'is not valid'}.`;
 }

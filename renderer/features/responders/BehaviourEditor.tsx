@@ -28,10 +28,12 @@ export function BehaviourEditor({ delay, cors, onDelayChange, onCorsChange }: Be
       </label>
       {delay && (
         <div className="rule-grid">
-          <Labeled label="At least (ms)">
-            {(id) => (
+          <Labeled label="At least (ms)" field="delay.minMs">
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={delay.minMs}
                 onChange={(minMs) => onDelayChange({ ...delay, minMs })}
                 data-testid="delay-min-input"
@@ -41,11 +43,13 @@ export function BehaviourEditor({ delay, cors, onDelayChange, onCorsChange }: Be
           <Labeled
             label="At most (ms)"
             hint="Equal to the minimum for a fixed delay; otherwise random between."
+            field="delay.maxMs"
           >
-            {(id, hintId) => (
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
-                aria-describedby={hintId}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={delay.maxMs}
                 onChange={(maxMs) => onDelayChange({ ...delay, maxMs })}
                 data-testid="delay-max-input"

@@ -34,12 +34,17 @@ export function ForwardEditor({ forward, onChange }: ForwardEditorProps) {
       {forward && (
         <>
           <div className="rule-grid">
-            <Labeled label="Target URL" hint="With the path appended, /hook?x=1 goes to <target>/hook?x=1.">
-              {(id, hintId) => (
+            <Labeled
+              label="Target URL"
+              hint="With the path appended, /hook?x=1 goes to <target>/hook?x=1."
+              field="forward.url"
+            >
+              {(id, describedBy, invalid) => (
                 <input
                   id={id}
                   className="input"
-                  aria-describedby={hintId}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid || undefined}
                   value={forward.url}
                   spellCheck={false}
                   onChange={(event) => onChange({ ...forward, url: event.target.value })}
@@ -47,10 +52,12 @@ export function ForwardEditor({ forward, onChange }: ForwardEditorProps) {
                 />
               )}
             </Labeled>
-            <Labeled label="Timeout (ms)">
-              {(id) => (
+            <Labeled label="Timeout (ms)" field="forward.timeoutMs">
+              {(id, describedBy, invalid) => (
                 <IntegerInput
                   id={id}
+                  aria-describedby={describedBy}
+                  invalid={invalid}
                   value={forward.timeoutMs}
                   onChange={(timeoutMs) => onChange({ ...forward, timeoutMs })}
                 />

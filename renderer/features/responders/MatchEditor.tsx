@@ -124,12 +124,13 @@ export function MatchEditor({ match, onChange }: MatchEditorProps) {
             </select>
           )}
         </Labeled>
-        <Labeled label="Path value" hint={PATH_HINTS[match.path.kind]}>
-          {(id, hintId) => (
+        <Labeled label="Path value" hint={PATH_HINTS[match.path.kind]} field="match.path.value">
+          {(id, describedBy, invalid) => (
             <input
               id={id}
               className="input input-mono"
-              aria-describedby={hintId}
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               disabled={match.path.kind === 'any'}
               value={match.path.kind === 'any' ? '' : match.path.value}
               placeholder={match.path.kind === 'any' ? 'Any path' : '/path'}

@@ -84,20 +84,24 @@ function SmsAckSettings({ responder, onChange }: { responder: SmsAck; onChange: 
       )}
       {responder.mode === 'percentage' && (
         <div className="rule-grid">
-          <Labeled label="Percentage acknowledged">
-            {(id) => (
+          <Labeled label="Percentage acknowledged" field="responder.percentage">
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={responder.percentage}
                 onChange={(percentage) => onChange({ ...responder, percentage })}
+                data-testid="sms-ack-percentage-input"
               />
             )}
           </Labeled>
-          <Labeled label="Seed" hint="The same seed picks the same ids every time.">
-            {(id, hintId) => (
+          <Labeled label="Seed" hint="The same seed picks the same ids every time." field="responder.seed">
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
-                aria-describedby={hintId}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={responder.seed}
                 onChange={(seed) => onChange({ ...responder, seed })}
               />

@@ -1,8 +1,9 @@
 import { LoaderCircle, MousePointerClick } from 'lucide-react';
-import { useCallback, useRef, useState } from 'react';
+import { useState } from 'react';
 import { type PresetId, presetRule } from '../../../shared/presets';
 import type { Rule } from '../../../shared/rules';
 import { describeError } from '../../client';
+import { hasUnsavedRule } from '../../state/rulesStore';
 import { useRules } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
@@ -25,23 +26,23 @@ export function RespondersView() {
   const saveRule = useRules((s) => s.saveRule);
   const deleteRule = useRules((s) => s.deleteRule);
 
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  // The selection and the draft live in the store, so they outlast a visit to another screen.
+  const selectedId = useRules((s) => s.selectedId);
+  const selectRule = useRules((s) => s.selectRule);
+  const setRuleDraft = useRules((s) => s.setRuleDraft);
+  const dirty = useRules(hasUnsavedRule);
   // Where the user asked to go while the editor had unsaved changes (undefined: not asking).
   const [leaveTo, setLeaveTo] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<{ rule: Rule; busy: boolean } | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const dirty = useRef(false);
-  const onDirtyChange = useCallback((value: boolean) => {
-    dirty.current = value;
-  }, []);
 
   // A deleted (or not yet chosen) selection falls back to the first rule.
   const current = rules.find((rule) => rule.id === selectedId) ?? rules[0] ?? null;
 
   const select = (id: string) => {
     if (id === current?.id) return;
-    if (dirty.current) setLeaveTo(id);
-    else setSelectedId(id);
+    if (dirty) setLeaveTo(id);
+    else selectRule(id);
   };
 
   const create = async (preset: PresetId) => {
@@ -105,7 +106,6 @@ export function RespondersView() {
                 <RuleEditor
                   key={current.id}
                   rule={current}
-                  onDirtyChange={onDirtyChange}
                   onDelete={(rule) => setDeleting({ rule, busy: false })}
                 />
               ) : (
@@ -125,8 +125,8 @@ export function RespondersView() {
         confirmTestId="confirm-discard"
         danger
         onConfirm={() => {
-          dirty.current = false;
-          if (leaveTo !== undefined) setSelectedId(leaveTo);
+          setRuleDraft(null);
+          if (leaveTo !== undefined) selectRule(leaveTo);
           setLeaveTo(undefined);
         }}
         onCancel={() => setLeaveTo(undefined)}

@@ -1,62 +1,88 @@
 import { Save, Trash2, Undo2 } from 'lucide-react';
-import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Rule } from '../../../shared/rules';
 import { describeError } from '../../client';
-import { useRules } from '../../state/StoresContext';
+import { useRules, useStores } from '../../state/StoresContext';
 import { BehaviourEditor } from './BehaviourEditor';
 import { ForwardEditor } from './ForwardEditor';
+import { FieldProblems } from './formControls';
 import { MatchEditor } from './MatchEditor';
 import { ResponderEditor } from './ResponderEditor';
 import { RulePreview } from './RulePreview';
+import { problemsSummary, ruleProblems } from './ruleChecks';
 import { normaliseRule, sameEdit } from './ruleFormat';
 import './rule-editor.css';
 
 interface RuleEditorProps {
-  /** The rule as saved; the editor keeps its own draft of it. Remount (key) per rule. */
+  /** The rule as saved; its draft, once edited, lives in the rules store. Remount (key) per rule. */
   rule: Rule;
-  onDirtyChange: (dirty: boolean) => void;
   onDelete: (rule: Rule) => void;
 }
 
+const NO_PROBLEMS: ReadonlyMap<string, string> = new Map();
+
 /** The selected rule's form, with Save/Revert and a live preview of the draft. */
-export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
+export function RuleEditor({ rule, onDelete }: RuleEditorProps) {
+  const rulesStore = useStores().rules;
   const saveRule = useRules((s) => s.saveRule);
   const setEnabled = useRules((s) => s.setEnabled);
-  const [draft, setDraft] = useState(rule);
-  // The saved rule the draft started from: dirty means the draft differs from it.
-  const [base, setBase] = useState(rule);
+  const editRule = useRules((s) => s.editRule);
+  const setRuleDraft = useRules((s) => s.setRuleDraft);
+  const editing = useRules((s) => (s.editing?.ruleId === rule.id ? s.editing : null));
+  // Until the first edit the form shows the saved rule itself.
+  const draft = editing?.draft ?? rule;
+  const base = editing?.base ?? rule;
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [changedElsewhere, setChangedElsewhere] = useState(false);
+  // Fields are marked once a save was refused for them, then follow the edits.
+  const [showProblems, setShowProblems] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const formRef = useRef<HTMLFormElement>(null);
   const nameId = useId();
   const dirty = !sameEdit(draft, base);
-  const dirtyRef = useRef(dirty);
-  dirtyRef.current = dirty;
+  const problems = useMemo(() => ruleProblems(draft), [draft]);
+  const marked = useMemo(() => {
+    if (!showProblems || problems.length === 0) return NO_PROBLEMS;
+    const byField = new Map<string, string>();
+    for (const problem of problems)
+      if (!byField.has(problem.field)) byField.set(problem.field, problem.message);
+    return byField;
+  }, [showProblems, problems]);
 
-  useEffect(() => onDirtyChange(dirty), [dirty, onDirtyChange]);
-  // Leaving the screen with unsaved edits must not leave the parent thinking they still exist.
-  useEffect(() => () => onDirtyChange(false), [onDirtyChange]);
-
-  const latest = useRef({ base, draft });
-  latest.current = { base, draft };
-
-  // Follow the saved rule: adopt changes made elsewhere unless the user is mid-edit.
+  // Follow the saved rule (also on coming back to the screen): adopt changes made elsewhere unless
+  // the user is mid-edit.
   useEffect(() => {
-    const { base: currentBase, draft: currentDraft } = latest.current;
-    if (sameEdit(rule, currentBase)) return;
-    if (!dirtyRef.current || sameEdit(rule, currentDraft)) {
+    const current = rulesStore.getState().editing;
+    if (current?.ruleId !== rule.id || sameEdit(rule, current.base)) return;
+    if (sameEdit(current.draft, current.base) || sameEdit(rule, current.draft)) {
       // Nothing unsaved, or what was saved is what is being edited (our own save).
-      setDraft(rule);
-      setBase(rule);
+      setRuleDraft(null);
       return;
     }
     setChangedElsewhere(true);
-  }, [rule]);
+  }, [rule, rulesStore, setRuleDraft]);
 
-  const edit = (patch: Partial<Rule>) => setDraft((current) => ({ ...current, ...patch }));
+  // Takes the user to the first marked field: the message beside it says what to change.
+  useEffect(() => {
+    if (focusRequest === 0) return;
+    const field = formRef.current?.querySelector<HTMLElement>(
+      '.rule-field-invalid :is(input, select, textarea, .cm-content)',
+    );
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus({ preventScroll: true });
+  }, [focusRequest]);
+
+  const edit = (patch: Partial<Rule>) => editRule(rule, (current) => ({ ...current, ...patch }));
 
   const save = async () => {
     if (saving) return;
+    if (problems.length > 0) {
+      setError(null);
+      setShowProblems(true);
+      setFocusRequest((count) => count + 1);
+      return;
+    }
     // The switch in the list saves `enabled` at once, so the stored value is the current one.
     const toSave = normaliseRule({ ...draft, enabled: rule.enabled });
     setSaving(true);
@@ -64,9 +90,11 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
     try {
       const state = await saveRule(toSave);
       const saved = state.rules.find((candidate) => candidate.id === toSave.id) ?? toSave;
-      setBase(saved);
-      setDraft(saved);
+      const now = rulesStore.getState().editing;
+      // Edits typed while saving stay unsaved; otherwise the form shows the saved rule.
+      setRuleDraft(now?.ruleId === rule.id && now.draft !== draft ? { ...now, base: saved } : null);
       setChangedElsewhere(false);
+      setShowProblems(false);
     } catch (cause) {
       setError(describeError(cause, 'Could not save the rule.'));
     } finally {
@@ -75,11 +103,13 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
   };
 
   const revert = () => {
-    setDraft(rule);
-    setBase(rule);
+    setRuleDraft(null);
     setError(null);
     setChangedElsewhere(false);
+    setShowProblems(false);
   };
+
+  const message = error ?? (showProblems && problems.length > 0 ? problemsSummary(problems) : null);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -96,6 +126,7 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
   return (
     <div className="rule-workspace">
       <form
+        ref={formRef}
         className="rule-editor"
         data-testid="rule-editor"
         data-rule-id={rule.id}
@@ -133,54 +164,59 @@ export function RuleEditor({ rule, onDirtyChange, onDelete }: RuleEditorProps) {
             Enabled
           </label>
         </header>
-        <div className="rule-editor-actions">
-          <button type="submit" className="button button-primary" disabled={saving} data-testid="save-rule">
-            <Save size={14} aria-hidden />
-            {saving ? 'Saving…' : 'Save'}
-          </button>
-          <button
-            type="button"
-            className="button"
-            disabled={!dirty || saving}
-            onClick={revert}
-            data-testid="revert-rule"
-          >
-            <Undo2 size={14} aria-hidden />
-            Revert
-          </button>
-          <span className="rule-dirty" data-testid="rule-dirty" aria-live="polite">
-            {dirty ? 'Unsaved changes' : ''}
-          </span>
-          <button
-            type="button"
-            className="button button-quiet rule-delete"
-            onClick={() => onDelete(rule)}
-            data-testid="delete-rule"
-          >
-            <Trash2 size={14} aria-hidden />
-            Delete
-          </button>
+        {/* Save and why it failed stay in view however far down the form the user has scrolled. */}
+        <div className="rule-editor-bar">
+          <div className="rule-editor-actions">
+            <button type="submit" className="button button-primary" disabled={saving} data-testid="save-rule">
+              <Save size={14} aria-hidden />
+              {saving ? 'Saving…' : 'Save'}
+            </button>
+            <button
+              type="button"
+              className="button"
+              disabled={!dirty || saving}
+              onClick={revert}
+              data-testid="revert-rule"
+            >
+              <Undo2 size={14} aria-hidden />
+              Revert
+            </button>
+            <span className="rule-dirty" data-testid="rule-dirty" aria-live="polite">
+              {dirty ? 'Unsaved changes' : ''}
+            </span>
+            <button
+              type="button"
+              className="button button-quiet rule-delete"
+              onClick={() => onDelete(rule)}
+              data-testid="delete-rule"
+            >
+              <Trash2 size={14} aria-hidden />
+              Delete
+            </button>
+          </div>
+          {message && (
+            <p className="error-box rule-error" role="alert" data-testid="rule-error">
+              {message}
+            </p>
+          )}
         </div>
-        {error && (
-          <p className="error-box rule-error" role="alert" data-testid="rule-error">
-            {error}
-          </p>
-        )}
         {changedElsewhere && (
           <p className="rule-note" role="status">
             This rule was changed elsewhere while you edited it. Saving keeps your version; Revert takes
             theirs.
           </p>
         )}
-        <MatchEditor match={draft.match} onChange={(match) => edit({ match })} />
-        <ResponderEditor responder={draft.responder} onChange={(responder) => edit({ responder })} />
-        <BehaviourEditor
-          delay={draft.delay}
-          cors={draft.cors}
-          onDelayChange={(delay) => edit({ delay })}
-          onCorsChange={(cors) => edit({ cors })}
-        />
-        <ForwardEditor forward={draft.forward ?? null} onChange={(forward) => edit({ forward })} />
+        <FieldProblems value={marked}>
+          <MatchEditor match={draft.match} onChange={(match) => edit({ match })} />
+          <ResponderEditor responder={draft.responder} onChange={(responder) => edit({ responder })} />
+          <BehaviourEditor
+            delay={draft.delay}
+            cors={draft.cors}
+            onDelayChange={(delay) => edit({ delay })}
+            onCorsChange={(cors) => edit({ cors })}
+          />
+          <ForwardEditor forward={draft.forward ?? null} onChange={(forward) => edit({ forward })} />
+        </FieldProblems>
       </form>
       <RulePreview draft={draft} />
     </div>

@@ -42,14 +42,18 @@ export function variantTestId(base: string, index: number): string {
 export function VariantEditor({ variant, index, weighted, onChange }: VariantEditorProps) {
   const edit = (patch: Partial<ResponseVariant>) => onChange({ ...variant, ...patch });
   const fault = variant.fault;
+  // Where this response's problems are filed (see ruleChecks).
+  const field = `responder.responses.${index}`;
 
   return (
     <div className="variant-body">
       <div className="rule-grid rule-grid-variant">
-        <Labeled label="Status">
-          {(id) => (
+        <Labeled label="Status" field={`${field}.status`}>
+          {(id, describedBy, invalid) => (
             <IntegerInput
               id={id}
+              aria-describedby={describedBy}
+              invalid={invalid}
               className="input-mono"
               value={variant.status}
               onChange={(status) => edit({ status })}
@@ -58,11 +62,12 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
           )}
         </Labeled>
         {weighted && (
-          <Labeled label="Weight" hint="Chance relative to the other weights.">
-            {(id, hintId) => (
+          <Labeled label="Weight" hint="Chance relative to the other weights." field={`${field}.weight`}>
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
-                aria-describedby={hintId}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={variant.weight}
                 onChange={(weight) => edit({ weight })}
               />
@@ -102,19 +107,23 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
       </div>
       {fault?.kind === 'trickle' && (
         <div className="rule-grid">
-          <Labeled label="Bytes per chunk">
-            {(id) => (
+          <Labeled label="Bytes per chunk" field={`${field}.fault.chunkBytes`}>
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={fault.chunkBytes}
                 onChange={(chunkBytes) => edit({ fault: { ...fault, chunkBytes } })}
               />
             )}
           </Labeled>
-          <Labeled label="Interval (ms)">
-            {(id) => (
+          <Labeled label="Interval (ms)" field={`${field}.fault.intervalMs`}>
+            {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
+                aria-describedby={describedBy}
+                invalid={invalid}
                 value={fault.intervalMs}
                 onChange={(intervalMs) => edit({ fault: { ...fault, intervalMs } })}
               />

@@ -1,25 +1,62 @@
-import { type InputHTMLAttributes, type ReactNode, useEffect, useId, useState } from 'react';
+import {
+  createContext,
+  type InputHTMLAttributes,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useId,
+  useState,
+} from 'react';
 
 type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'id'>;
+
+const FieldProblemsContext = createContext<ReadonlyMap<string, string>>(new Map());
+
+/** The problems to mark in the form below, by field (`responder.percentage`; see ruleChecks). */
+export function FieldProblems({
+  value,
+  children,
+}: {
+  value: ReadonlyMap<string, string>;
+  children: ReactNode;
+}) {
+  return <FieldProblemsContext value={value}>{children}</FieldProblemsContext>;
+}
 
 interface LabeledProps {
   label: string;
   hint?: ReactNode;
   className?: string;
-  /** Renders the control with the id the label points at and the id of the hint. */
-  children: (id: string, hintId: string | undefined) => ReactNode;
+  /** The field's path in the rule: its problem, if any, is shown under it and marks it. */
+  field?: string;
+  /**
+   * Renders the control with the id the label points at, the ids of the problem and hint that
+   * describe it, and whether it is marked as invalid.
+   */
+  children: (id: string, describedBy: string | undefined, invalid: boolean) => ReactNode;
 }
 
-/** A label, a control and an optional hint under it, tied together for assistive technology. */
-export function Labeled({ label, hint, className, children }: LabeledProps) {
+/** A label, a control, its problem and an optional hint under it, tied together for assistive technology. */
+export function Labeled({ label, hint, className, field, children }: LabeledProps) {
   const id = useId();
+  const problems = useContext(FieldProblemsContext);
+  const problem = field === undefined ? undefined : problems.get(field);
   const hintId = hint ? `${id}-hint` : undefined;
+  const problemId = problem ? `${id}-problem` : undefined;
+  const describedBy = [problemId, hintId].filter((part) => part !== undefined).join(' ') || undefined;
+  let classes = className ? `rule-field ${className}` : 'rule-field';
+  if (problem) classes += ' rule-field-invalid';
   return (
-    <div className={className ? `rule-field ${className}` : 'rule-field'}>
+    <div className={classes}>
       <label htmlFor={id} className="rule-field-label">
         {label}
       </label>
-      {children(id, hintId)}
+      {children(id, describedBy, problem !== undefined)}
+      {problem && (
+        <p id={problemId} className="rule-field-problem" data-testid="field-problem" data-field={field}>
+          {problem}
+        </p>
+      )}
       {hint && (
         <p id={hintId} className="rule-field-hint">
           {hint}
@@ -31,9 +68,11 @@ export function Labeled({ label, hint, className, children }: LabeledProps) {
 
 interface IntegerInputProps extends InputProps {
   value: number;
-  /** NaN while the text is not a whole number: saving then fails with the core's message naming the field. */
+  /** NaN while the text is not a whole number: the editor's checks then mark the field. */
   onChange: (value: number) => void;
   id?: string;
+  /** Marked from outside (out of range); a text that is not a whole number is marked anyway. */
+  invalid?: boolean;
 }
 
 function parseInteger(text: string): number {
@@ -44,7 +83,7 @@ function parseInteger(text: string): number {
  * A whole-number input that keeps what the user typed (even "" or "2" on the way
  * to "201") instead of snapping it to a number on every keystroke.
  */
-export function IntegerInput({ value, onChange, id, className, ...inputProps }: IntegerInputProps) {
+export function IntegerInput({ value, onChange, id, className, invalid, ...inputProps }: IntegerInputProps) {
   const [text, setText] = useState(() => (Number.isFinite(value) ? String(value) : ''));
 
   // Follow changes from outside (revert, another window) that the text does not already say.
@@ -56,7 +95,7 @@ export function IntegerInput({ value, onChange, id, className, ...inputProps }: 
     });
   }, [value]);
 
-  const invalid = Number.isNaN(parseInteger(text));
+  const notWhole = Number.isNaN(parseInteger(text));
   return (
     <input
       {...inputProps}
@@ -65,7 +104,7 @@ export function IntegerInput({ value, onChange, id, className, ...inputProps }: 
       inputMode="numeric"
       autoComplete="off"
       value={text}
-      aria-invalid={invalid ? true : undefined}
+      aria-invalid={invalid || notWhole ? true : undefined}
       onChange={(event) => {
         setText(event.target.value);
         onChange(parseInteger(event.target.value));
