@@ -1,4 +1,5 @@
 import { Scissors } from 'lucide-react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaptureDetail } from '../../../shared/domain';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { methodTone, statusTone } from './captureFormat';
@@ -14,12 +15,58 @@ function protocol(httpVersion: string): string {
   return httpVersion.toUpperCase().startsWith('HTTP') ? httpVersion : `HTTP/${httpVersion}`;
 }
 
+/**
+ * The request path, clamped to two lines so a very long one (kilobytes of query) does not push
+ * the actions and tabs out of sight; "Show all" opens it in a box of its own that scrolls.
+ */
+function RequestPath({ path }: { path: string }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [clamped, setClamped] = useState(false);
+
+  // Whether the two lines cut the path off depends on the pane's width, so it is measured.
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element || expanded) return;
+    const measure = () => setClamped(element.scrollHeight > element.clientHeight + 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [expanded]);
+
+  return (
+    <>
+      <span
+        ref={ref}
+        className={expanded ? 'detail-path detail-path-expanded' : 'detail-path'}
+        title={clamped && !expanded ? path : undefined}
+        data-testid="detail-path"
+      >
+        {path}
+      </span>
+      {(clamped || expanded) && (
+        <button
+          type="button"
+          className="button button-quiet button-small detail-path-toggle"
+          aria-expanded={expanded}
+          onClick={() => setExpanded((value) => !value)}
+          data-testid="detail-path-toggle"
+        >
+          {expanded ? 'Show less' : `Show all (${path.length.toLocaleString('en-US')} characters)`}
+        </button>
+      )}
+    </>
+  );
+}
+
 export function DetailSummary({ detail }: { detail: CaptureDetail }) {
   return (
     <header className="detail-summary">
       <div className="detail-request-line">
         <span className={`method-badge method-${methodTone(detail.method)}`}>{detail.method}</span>
-        <span className="detail-path">{detail.path}</span>
+        {/* Keyed by capture: the next capture's path starts clamped. */}
+        <RequestPath key={detail.id} path={detail.path} />
         <span className={`status-badge status-${statusTone(detail.status)}`}>{detail.status}</span>
         {detail.kind && (
           <span className="kind-badge" data-testid="detail-kind">
