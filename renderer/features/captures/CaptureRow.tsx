@@ -3,7 +3,7 @@ import { memo } from 'react';
 import type { CaptureSummary } from '../../../shared/domain';
 import { formatBytes, formatTime } from '../../lib/format';
 import { methodTone, statusTone } from './captureFormat';
-import { KIND_BADGES, KIND_NAMES } from './captureKinds';
+import { KIND_BADGES, KIND_NAMES, validityWords } from './captureKinds';
 
 export const ROW_HEIGHT = 28;
 
@@ -23,7 +23,8 @@ interface CaptureRowProps {
 function describe(capture: CaptureSummary, time: string, size: string): string {
   const parts = [`${capture.method} ${capture.path}`, `status ${capture.status}`, time, size];
   if (capture.kind) parts.push(KIND_NAMES[capture.kind]);
-  if (capture.valid !== null) parts.push(capture.valid ? 'valid' : 'invalid');
+  const validity = validityWords(capture);
+  if (validity) parts.push(validity.label);
   if (capture.pinned) parts.push('pinned');
   return parts.join(', ');
 }
@@ -32,6 +33,7 @@ function describe(capture: CaptureSummary, time: string, size: string): string {
 export const CaptureRow = memo(function CaptureRow({ capture, selected, current, top }: CaptureRowProps) {
   const time = formatTime(capture.receivedAt);
   const size = formatBytes(capture.bodySize);
+  const validity = validityWords(capture);
   let className = 'capture-row';
   if (selected) className += ' capture-row-selected';
   if (current) className += ' capture-row-current';
@@ -70,16 +72,14 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, current,
             {KIND_BADGES[capture.kind]}
           </span>
         )}
-        {capture.valid !== null && (
+        {validity && (
           <span
             className={capture.valid ? 'row-valid row-valid-yes' : 'row-valid row-valid-no'}
             data-testid="row-valid"
             data-valid={capture.valid}
-            title={
-              capture.valid ? 'Matches the documented shape' : 'Recognised, but not the documented shape'
-            }
+            title={validity.title}
           >
-            {capture.valid ? 'valid' : 'invalid'}
+            {validity.label}
           </span>
         )}
         <span className="row-path" data-testid="row-path">

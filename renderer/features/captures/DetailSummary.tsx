@@ -3,7 +3,7 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { CaptureDetail } from '../../../shared/domain';
 import { formatBytes, formatDateTime } from '../../lib/format';
 import { methodTone, statusTone } from './captureFormat';
-import { KIND_NAMES } from './captureKinds';
+import { KIND_NAMES, validityWords } from './captureKinds';
 
 function remoteAddress(detail: CaptureDetail): string {
   // IPv6 addresses need brackets before a port, as in a URL.
@@ -61,6 +61,7 @@ function RequestPath({ path }: { path: string }) {
 }
 
 export function DetailSummary({ detail }: { detail: CaptureDetail }) {
+  const validity = validityWords(detail);
   return (
     <header className="detail-summary">
       <div className="detail-request-line">
@@ -73,12 +74,13 @@ export function DetailSummary({ detail }: { detail: CaptureDetail }) {
             {KIND_NAMES[detail.kind]}
           </span>
         )}
-        {detail.valid !== null && (
+        {validity && (
           <span
             className={detail.valid ? 'valid-badge' : 'valid-badge valid-badge-no'}
             data-testid="detail-valid"
+            title={validity.title}
           >
-            {detail.valid ? 'valid' : 'invalid'}
+            {validity.label}
           </span>
         )}
         {detail.truncated && (

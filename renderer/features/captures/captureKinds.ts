@@ -16,3 +16,17 @@ export const KIND_NAMES: Record<PayloadKind, string> = {
   'smartico-reverse': 'Reverse',
   'sdk-message': 'SDK',
 };
+
+/**
+ * The validity badge's word and tooltip: a recognised payload against its documented shape, or
+ * (no kind, not valid) a body meant to be JSON that does not parse. Null: nothing to say.
+ */
+export function validityWords(capture: {
+  kind: PayloadKind | null;
+  valid: boolean | null;
+}): { label: string; title: string } | null {
+  if (capture.valid === null) return null;
+  if (capture.valid) return { label: 'valid', title: 'Matches the documented shape' };
+  if (capture.kind === null) return { label: 'broken JSON', title: 'The body is not valid JSON' };
+  return { label: 'invalid', title: 'Recognised, but not the documented shape' };
+}

@@ -43,6 +43,22 @@ async function filter(page: Page, text: string): Promise<void> {
   await input.press('Enter');
 }
 
+test('broken JSON gets its own badge, and the validity filter finds it', async ({ app, page }) => {
+  const base = app.receiverUrl.replace(/\/$/, '');
+  await open(page, app.uiUrl);
+  await post(base, '/hooks/level', '{"level_name": "My level with " inside", "n": 1}');
+  await post(base, '/hooks/fine', '{"level_name": "fine", "n": 1}');
+  const rows = page.getByTestId('capture-row');
+  await expect(rows).toHaveCount(2);
+  const broken = rows.filter({ hasText: '/hooks/level' }).getByTestId('row-valid');
+  await expect(broken).toHaveText('broken JSON');
+  await expect(broken).toHaveAttribute('title', 'The body is not valid JSON');
+  await expect(rows.filter({ hasText: '/hooks/fine' }).getByTestId('row-valid')).toHaveCount(0);
+  await filter(page, 'valid:no');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.getByTestId('row-path')).toHaveText('/hooks/level');
+});
+
 test('the filter bar narrows the list, says what is wrong, and keeps live arrivals honest', async ({
   app,
   page,
