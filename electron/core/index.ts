@@ -9,7 +9,7 @@ import { Forwarder } from './forward/forwarder';
 import { createInspectorCommands } from './inspector/inspector-commands';
 import { ECHO_LIST_LIMIT } from './receiver/echo';
 import type { ReceiverLimits } from './receiver/limits';
-import { Receiver } from './receiver/receiver';
+import { Receiver, receiverUrl } from './receiver/receiver';
 import { createReplayCommands } from './replay/replay-commands';
 import { ReplayService } from './replay/replay-service';
 import { ReplayStore } from './replay/replay-store';
@@ -141,6 +141,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       captures: store,
       events,
       warn,
+      ...starterBaseUrl(effectiveReceiverSettings()),
     }),
     getStoreHealth: async () => health.health,
   };
@@ -164,4 +165,9 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       await replays.close();
     },
   };
+}
+
+/** The receiver's URL without the final slash, when its port is known before it starts (not 0). */
+function starterBaseUrl({ host, port }: ReceiverSettings): { receiverBaseUrl?: string } {
+  return port === 0 ? {} : { receiverBaseUrl: receiverUrl(host, port).replace(/\/$/, '') };
 }

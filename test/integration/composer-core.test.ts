@@ -110,3 +110,18 @@ describe('the composer in the core: send to Hookbench’s own receiver, sample i
     expect(checks.map((c) => c.validRaw)).toEqual([true, false, true]);
   });
 });
+
+describe('a new composer file', () => {
+  it('points BASE_URL at the receiver this run listens on (serve --port), so the examples land in Captures', async () => {
+    const dir = tempDir();
+    const core = await createHookbench({ dataDir: dir.path, receiver: { host: '0.0.0.0', port: 18_765 } });
+    try {
+      expect((await core.handlers.getComposerState(undefined)).env).toEqual({
+        BASE_URL: 'http://127.0.0.1:18765',
+      });
+    } finally {
+      await core.close();
+      dir.cleanup();
+    }
+  });
+});

@@ -22,7 +22,7 @@ import { exportCollection, importCollection } from './collections';
 import { ComposerStore } from './composer-store';
 import { checkedText, jsonTextOf, resolveData } from './data';
 import { ComposerHistory, HISTORY_LIMIT } from './history';
-import { COMPOSER_PRESETS } from './presets';
+import { COMPOSER_PRESETS, DEFAULT_ENV } from './presets';
 import { checkAcrossDataSets, previewRequest } from './preview';
 import { captureAsEvent, captureSampleName } from './sample';
 import type { SecretBox } from './secrets';
@@ -59,6 +59,8 @@ export interface ComposerCommandDeps {
   captures: { get(id: number): CaptureDetail | null };
   events: CoreEvents;
   warn?: (message: string) => void;
+  /** This run's receiver, for a new composer file's BASE_URL (the examples post to it); default :7700. */
+  receiverBaseUrl?: string;
 }
 
 /** Headers the HTTP client writes itself (or refuses), dropped when re-sending recorded wire headers. */
@@ -101,7 +103,13 @@ function positive(value: unknown, field: string, max: number): number {
 
 /** The composer's commands: data sets, saved requests, env, preview, send, history, sample, files. */
 export function createComposerCommands(deps: ComposerCommandDeps): ComposerCommands {
-  const store = new ComposerStore(deps.dataDir, deps.settingsBackend, deps.warn, deps.secrets);
+  const store = new ComposerStore(
+    deps.dataDir,
+    deps.settingsBackend,
+    deps.warn,
+    deps.secrets,
+    deps.receiverBaseUrl ? { BASE_URL: deps.receiverBaseUrl } : DEFAULT_ENV,
+  );
   const history = new ComposerHistory(deps.dataDir, deps.settingsBackend);
   const { events } = deps;
   const changed = (): ComposerState => {

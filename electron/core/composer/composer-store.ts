@@ -45,6 +45,8 @@ export class ComposerStore {
     factory: SettingsBackendFactory = confBackend,
     warn: (message: string) => void = () => {},
     private readonly secrets?: SecretBox,
+    /** The env of a new file. */
+    starterEnv: ComposerEnv = DEFAULT_ENV,
   ) {
     this.backend = factory<ComposerFile>({
       cwd: dataDir,
@@ -53,7 +55,7 @@ export class ComposerStore {
     });
     const stored = this.backend.store as Partial<ComposerFile>;
     if (stored.requests === undefined && stored.dataSets === undefined) {
-      this.current = { ...starterComposer(), env: { ...DEFAULT_ENV } };
+      this.current = { ...starterComposer(), env: { ...starterEnv } };
       this.save();
       return;
     }
