@@ -80,3 +80,19 @@ describe('the reverse integration’s time', () => {
     expect(reverse('yesterday')).toMatchObject({ valid: false });
   });
 });
+
+describe('where a finding is', () => {
+  it('counts items from 1 and keeps the JSON pointer as the path', () => {
+    const result = recognizePayload({
+      method: 'POST',
+      path: '/sms',
+      contentType: 'application/json',
+      body: Buffer.from(
+        '[{"id_sms":1,"time":"","state":"send"},{"id_sms":2,"time":"","state":"send"},{"id_sms":"x","time":"","state":"send"}]',
+      ),
+    });
+    expect(result.findings).toEqual([
+      { severity: 'error', path: '/2/id_sms', message: 'item 3 → id_sms must be integer.' },
+    ]);
+  });
+});

@@ -198,7 +198,7 @@ function extraChecks(kind: PayloadKind, value: unknown): Finding[] {
 }
 
 function toFinding(error: ErrorObject): Finding {
-  const where = error.instancePath === '' ? 'the body' : error.instancePath.slice(1).replaceAll('/', '.');
+  const where = placeOf(error.instancePath);
   let message: string;
   switch (error.keyword) {
     case 'required':
@@ -214,6 +214,23 @@ function toFinding(error: ErrorObject): Finding {
       message = `${where} ${error.message ?? 'is not valid'}.`;
   }
   return { severity: 'error', path: error.instancePath || null, message };
+}
+
+/**
+ * A JSON pointer in words a reader counts in: `/2/id_sms` → "item 3 → id_sms" (a batch's third
+ * status), `` → "the body". The pointer itself stays in the finding's path.
+ */
+function placeOf(pointer: string): string {
+  if (pointer === '') return 'the body';
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) =>
+      /^\d+$/.test(segment)
+        ? `item ${Number(segment) + 1}`
+        : segment.replaceAll('~1', '/').replaceAll('~0', '~'),
+    )
+    .join(' → ');
 }
 
 function patternHint(path: string): string {
