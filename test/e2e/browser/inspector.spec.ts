@@ -216,6 +216,9 @@ test('the SMS timeline tells each id_sms story, with anomalies', async ({ app, p
   await view.locator('[data-id-sms="3235"] button').first().click();
   await expect(view.getByTestId('timeline-anomaly')).toHaveCount(1);
   await page.screenshot({ path: test.info().outputPath('sms-timeline-all.png') });
+  // The gateway's retries keep coming: the open timeline follows without a Refresh.
+  await post(base, '/sms/status', '[{"id_sms":3236,"time":"","state":"send"}]');
+  await expect(view.getByTestId('timeline-row')).toHaveCount(3);
   await page.getByTestId('close-timeline').click();
   await expect(page.getByTestId('capture-detail')).toBeVisible();
 });

@@ -16,7 +16,7 @@ interface SmsTimelineViewProps {
 
 /** Every id_sms seen in the store: last state and anomaly count, each expandable to its full story. */
 export function SmsTimelineView({ onClose, onOpenCapture }: SmsTimelineViewProps) {
-  const { state, reload } = useSmsTimeline();
+  const { state, reload } = useSmsTimeline(undefined, { live: true });
   const [search, setSearch] = useState('');
   const [onlyAnomalies, setOnlyAnomalies] = useState(false);
   const [open, setOpen] = useState<string | null>(null);

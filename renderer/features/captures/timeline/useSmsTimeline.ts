@@ -1,15 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SmsTimeline } from '../../../../shared/domain';
 import { describeError } from '../../../client';
-import { useInspector } from '../../../state/StoresContext';
+import { useCaptures, useInspector } from '../../../state/StoresContext';
+import { createThrottledTask } from '../../../state/throttledTask';
+
+/** While captures arrive, the live timeline is rebuilt at most this often (the core reads every batch). */
+const LIVE_RELOAD_MS = 1000;
 
 export type TimelineState =
   | { status: 'loading' }
   | { status: 'error'; message: string }
   | { status: 'ready'; timeline: SmsTimeline };
 
-/** The SMS status timeline of the whole store (or of the batches matching `filter`); `reload` asks again. */
-export function useSmsTimeline(filter?: string): { state: TimelineState; reload: () => void } {
+/**
+ * The SMS status timeline of the whole store (or of the batches matching `filter`); `reload` asks
+ * again. `live`: rebuilt as captures arrive (throttled), as the gateway's retries come in.
+ */
+export function useSmsTimeline(
+  filter?: string,
+  { live = false }: { live?: boolean } = {},
+): { state: TimelineState; reload: () => void } {
   const smsTimeline = useInspector((s) => s.smsTimeline);
   const [state, setState] = useState<TimelineState>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
@@ -29,5 +39,20 @@ export function useSmsTimeline(filter?: string): { state: TimelineState; reload:
     };
   }, [smsTimeline, filter, generation]);
 
-  return { state, reload: useCallback(() => setGeneration((g) => g + 1), []) };
+  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  const total = useCaptures((s) => s.total);
+  const shownTotal = useRef(total);
+  const [throttled] = useState(() =>
+    createThrottledTask(async () => {
+      reload();
+    }, LIVE_RELOAD_MS),
+  );
+  useEffect(() => () => throttled.cancel(), [throttled]);
+  useEffect(() => {
+    if (!live || total === shownTotal.current) return;
+    shownTotal.current = total;
+    throttled.schedule();
+  }, [live, total, throttled]);
+
+  return { state, reload };
 }
