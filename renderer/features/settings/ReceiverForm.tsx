@@ -146,7 +146,12 @@ export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
         data-testid="settings-body-limit"
       />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" disabled={saving} data-testid="save-settings">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={saving || !dirty}
+          data-testid="save-settings"
+        >
           {saving ? 'Saving…' : 'Save'}
         </button>
         <button type="button" className="button" disabled={!dirty || saving} onClick={revert}>
