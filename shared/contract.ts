@@ -95,6 +95,8 @@ export interface CommandMap {
   exportRules: { request: undefined; response: { fileName: string; text: string } };
   /** `replace` swaps the rules for the file's; otherwise the file's rules are added after the current ones. */
   importRules: { request: { text: string; replace: boolean }; response: RuleState };
+  /** Reads a rules file without importing it (so the UI asks "replace or add?" only about a good one). */
+  checkRulesFile: { request: { text: string }; response: { rules: number } };
   /** Compile-time problems of a template (syntax, unknown helpers), with line and column, for editors. */
   checkTemplate: { request: { source: string; mode: RenderMode }; response: { problems: TemplateProblem[] } };
   /** The template helpers with a description and an example each, for the editors' help. */
@@ -245,6 +247,7 @@ const commandKeys: Record<CommandName, true> = {
   previewRule: true,
   exportRules: true,
   importRules: true,
+  checkRulesFile: true,
   checkTemplate: true,
   listTemplateHelpers: true,
   replayCapture: true,

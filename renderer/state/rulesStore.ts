@@ -52,6 +52,8 @@ export interface RulesActions {
   setFallback(fallback: FallbackResponse): Promise<void>;
   exportRules(): Promise<{ fileName: string; text: string }>;
   importRules(text: string, replace: boolean): Promise<void>;
+  /** How many rules a rules file holds; rejects with the core's words when it is not a good one. */
+  checkRulesFile(text: string): Promise<number>;
   preview(rule: Rule, captureId: number): Promise<RulePreview>;
   checkTemplate(source: string, mode: RenderMode): Promise<TemplateProblem[]>;
   /** Loads the helper descriptions once; later calls reuse them. */
@@ -184,6 +186,10 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
 
       async importRules(text, replace) {
         applyAnswer(await client.call('importRules', { text, replace }));
+      },
+
+      async checkRulesFile(text) {
+        return (await client.call('checkRulesFile', { text })).rules;
       },
 
       preview(rule, captureId) {

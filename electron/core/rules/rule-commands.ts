@@ -3,7 +3,7 @@ import type { RuleState } from '../../../shared/rules';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { CaptureStore } from '../store/capture-store';
-import type { Workspace } from '../workspace/workspace';
+import { readRulesFile, type Workspace } from '../workspace/workspace';
 import type { RuleEngine } from './engine';
 import { incomingRequest } from './incoming';
 import { parseRule } from './validate-rule';
@@ -18,6 +18,7 @@ type RuleCommands = Pick<
   | 'previewRule'
   | 'exportRules'
   | 'importRules'
+  | 'checkRulesFile'
 >;
 
 export interface RuleCommandDeps {
@@ -93,5 +94,8 @@ export function createRuleCommands({ workspace, engine, store, events }: RuleCom
       workspace.importRules(text(fileText, 'text'), replace === true);
       return changed(workspace.ruleSet.rules.map((rule) => rule.id));
     },
+    checkRulesFile: async (request) => ({
+      rules: readRulesFile(text(args(request).text, 'text')).rules.length,
+    }),
   };
 }

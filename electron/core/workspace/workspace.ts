@@ -110,35 +110,11 @@ export class Workspace {
 
   /** Reads an exported rule set; `replace` swaps the rules, otherwise they are appended with fresh ids. */
   importRules(text: string, replace: boolean): RuleSet {
-    let document: unknown;
-    try {
-      document = JSON.parse(text);
-    } catch (error) {
-      throw new CoreError('bad_request', `The rules file is not valid JSON: ${(error as Error).message}`);
-    }
-    if (
-      typeof document !== 'object' ||
-      document === null ||
-      (document as { format?: unknown }).format !== RULES_EXPORT_FORMAT
-    ) {
-      throw new CoreError(
-        'bad_request',
-        `This is not a Hookbench rules file (expected "format": "${RULES_EXPORT_FORMAT}").`,
-      );
-    }
-    const { rules, fallback } = document as { rules?: unknown; fallback?: unknown };
-    if (!Array.isArray(rules)) throw new CoreError('bad_request', 'The rules file has no "rules" list.');
-    const parsed = rules.map((rule, i) => {
-      try {
-        return parseRule(rule);
-      } catch (error) {
-        throw new CoreError('bad_request', `Rule ${i + 1} of the file: ${(error as Error).message}`);
-      }
-    });
-    const imported = replace ? parsed : parsed.map((rule) => ({ ...rule, id: newRuleId() }));
+    const file = readRulesFile(text);
+    const imported = replace ? file.rules : file.rules.map((rule) => ({ ...rule, id: newRuleId() }));
     this.current = {
       rules: replace ? imported : [...this.current.rules, ...imported],
-      fallback: replace && fallback !== undefined ? parseFallback(fallback) : this.current.fallback,
+      fallback: replace && file.fallback !== undefined ? file.fallback : this.current.fallback,
     };
     this.save();
     return this.current;
@@ -169,4 +145,34 @@ function readFallback(value: unknown): FallbackResponse {
   } catch {
     return DEFAULT_FALLBACK;
   }
+}
+
+/** An exported rule set, checked whole (every rule, and the fallback if the file has one); throws in words. */
+export function readRulesFile(text: string): { rules: Rule[]; fallback: FallbackResponse | undefined } {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    throw new CoreError('bad_request', `The rules file is not valid JSON: ${(error as Error).message}`);
+  }
+  if (
+    typeof document !== 'object' ||
+    document === null ||
+    (document as { format?: unknown }).format !== RULES_EXPORT_FORMAT
+  ) {
+    throw new CoreError(
+      'bad_request',
+      `This is not a Hookbench rules file (expected "format": "${RULES_EXPORT_FORMAT}").`,
+    );
+  }
+  const { rules, fallback } = document as { rules?: unknown; fallback?: unknown };
+  if (!Array.isArray(rules)) throw new CoreError('bad_request', 'The rules file has no "rules" list.');
+  const parsed = rules.map((rule, i) => {
+    try {
+      return parseRule(rule);
+    } catch (error) {
+      throw new CoreError('bad_request', `Rule ${i + 1} of the file: ${(error as Error).message}`);
+    }
+  });
+  return { rules: parsed, fallback: fallback === undefined ? undefined : parseFallback(fallback) };
 }

@@ -9,20 +9,6 @@ interface RuleTransferProps {
   onError: (message: string | null) => void;
 }
 
-/** The number of rules in an export file, for the import question; null when it cannot tell. */
-function countRules(text: string): number | null {
-  try {
-    const document: unknown = JSON.parse(text);
-    if (typeof document === 'object' && document !== null && 'rules' in document) {
-      const { rules } = document;
-      return Array.isArray(rules) ? rules.length : null;
-    }
-  } catch {
-    // The core says what is wrong with the file when it is imported.
-  }
-  return null;
-}
-
 function download(fileName: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
   const link = document.createElement('a');
@@ -37,6 +23,7 @@ function download(fileName: string, text: string): void {
 export function RuleTransfer({ onError }: RuleTransferProps) {
   const exportRules = useRules((s) => s.exportRules);
   const importRules = useRules((s) => s.importRules);
+  const checkRulesFile = useRules((s) => s.checkRulesFile);
   const ruleCount = useRules((s) => s.rules.length);
   const [pending, setPending] = useState<{ name: string; text: string; ruleCount: number | null } | null>(
     null,
@@ -53,13 +40,20 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
     }
   };
 
+  // The file is checked whole first: "replace or add?" is asked only about one that would import.
   const onFile = async (file: File) => {
     onError(null);
+    let text: string;
     try {
-      const text = await file.text();
-      setPending({ name: file.name, text, ruleCount: countRules(text) });
+      text = await file.text();
     } catch {
       onError(`Could not read ${file.name}.`);
+      return;
+    }
+    try {
+      setPending({ name: file.name, text, ruleCount: await checkRulesFile(text) });
+    } catch (error) {
+      onError(describeError(error, `Could not read ${file.name} as a rules file.`));
     }
   };
 

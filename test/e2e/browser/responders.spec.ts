@@ -219,6 +219,17 @@ test('rules export to a file, import back after the others, and delete after con
   await page.getByTestId('import-append').click();
   await expect(rows).toHaveCount(6);
 
+  // A broken file is refused at once, in words, before any "replace or add?" question.
+  const broken = JSON.stringify({ ...JSON.parse(text), fallback: { status: 999, headers: [], body: '' } });
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles({ name: 'broken-rules.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
+  await expect(
+    page.getByText('Fallback response: Status must be a whole number from 100 to 599.'),
+  ).toBeVisible();
+  await expect(page.getByTestId('import-append')).toBeHidden();
+  await expect(rows).toHaveCount(6);
+
   await rows.nth(5).getByTestId('rule-select').click();
   await page.getByTestId('delete-rule').click();
   await page.getByTestId('confirm-delete-rule').click();
