@@ -2,7 +2,7 @@ import { RotateCw } from 'lucide-react';
 import { useState } from 'react';
 import type { HistorySummary } from '../../../shared/composer';
 import { describeError } from '../../client';
-import { formatMs } from '../../lib/format';
+import { formatMs, formatTime } from '../../lib/format';
 import { useComposer } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 
@@ -74,7 +74,7 @@ export function HistoryList() {
                 {statusText(item)}
               </span>
               <span className="composer-hint">
-                {new Date(item.sentAt).toLocaleTimeString()} · {formatMs(item.totalMs)}
+                {formatTime(item.sentAt)} · {formatMs(item.totalMs)}
               </span>
             </button>
             <button

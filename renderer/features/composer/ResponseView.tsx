@@ -1,6 +1,6 @@
 import type { HttpExchange } from '../../../shared/composer';
 import { bodyText } from '../../lib/bodyText';
-import { formatMs } from '../../lib/format';
+import { formatDateTime, formatMs } from '../../lib/format';
 import { useComposer } from '../../state/StoresContext';
 import { CopyButton } from '../../ui/CopyButton';
 import { PairsTable } from '../../ui/PairsTable';
@@ -118,7 +118,7 @@ export function ResponseView() {
       {entry ? (
         <>
           <p className="composer-hint">
-            {entry.requestName} · sent {new Date(entry.exchange.startedAt).toLocaleString()}
+            {entry.requestName} · sent {formatDateTime(entry.exchange.startedAt)}
           </p>
           <Exchange exchange={entry.exchange} />
         </>

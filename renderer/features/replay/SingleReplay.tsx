@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { CaptureSummary } from '../../../shared/domain';
 import type { ReplayEdit, ReplayRecord } from '../../../shared/replay';
 import { describeError } from '../../client';
+import { formatTime } from '../../lib/format';
 import { useReplay } from '../../state/StoresContext';
 import { type EditDraft, editFromDraft, replayUrl, targetFromDraft } from './drafts';
 import { EditBeforeReplay } from './EditBeforeReplay';
 import { Check, Field, RunButton, Section, SimError } from './fields';
 
 function captureLabel(capture: CaptureSummary): string {
-  const time = new Date(capture.receivedAt).toLocaleTimeString();
+  const time = formatTime(capture.receivedAt);
   return `#${capture.id}  ${capture.method} ${capture.path}  → ${capture.status}  ${time}`;
 }
 
