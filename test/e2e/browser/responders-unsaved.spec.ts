@@ -1,19 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
-
-async function setEditorText(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await expect(editor.locator('.cm-content')).toHaveText(text);
-}
-
-async function openResponders(page: Page, uiUrl: string): Promise<void> {
-  await page.goto(uiUrl);
-  await page.getByTestId('nav-responders').click();
-  await expect(page.getByTestId('rule-row')).toHaveCount(3);
-}
+import { openResponders, setEditorText } from './responders-page';
 
 /** Whether the element is inside the window (the form scrolls inside it). */
 async function inView(locator: Locator, page: Page): Promise<boolean> {

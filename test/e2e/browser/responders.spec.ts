@@ -1,23 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
+import { openResponders, setEditorText } from './responders-page';
 
 const STATUS_BATCH =
   '[{"id_sms":12345678901234567890,"time":"2011-01-01 12:57:46","state":"deliver"},{"id_sms":3235,"time":"","state":"send"}]';
-
-/** Replaces the whole text of a CodeMirror editor the way a user would: select all, then type. */
-async function setEditorText(page: Page, editor: Locator, text: string): Promise<void> {
-  await editor.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await expect(editor.locator('.cm-content')).toHaveText(text);
-}
-
-async function openResponders(page: Page, uiUrl: string): Promise<void> {
-  await page.goto(uiUrl);
-  await page.getByTestId('nav-responders').click();
-  await expect(page.getByTestId('rule-row').first()).toBeVisible();
-}
 
 test('the starter rules answer a status batch and count the hit', async ({ app, page }) => {
   await openResponders(page, app.uiUrl);
