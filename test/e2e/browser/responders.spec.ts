@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
 import { openResponders, setEditorText } from './responders-page';
