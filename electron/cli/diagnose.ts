@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { diagnose as diagnoseBody, formatDiagnosis } from '../core/doctor/index';
+import { print } from './output';
 import { readInput } from './read-input';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -40,6 +41,6 @@ export async function diagnose(argv: string[]): Promise<number> {
     contentLength: parseLength(values['content-length']),
   });
   const output = values.json ? JSON.stringify(diagnosis, null, 2) : formatDiagnosis(diagnosis);
-  process.stdout.write(`${output}\n`);
+  print(`${output}\n`);
   return diagnosis.valid ? EXIT_OK : EXIT_FAILED;
 }

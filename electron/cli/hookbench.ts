@@ -2,6 +2,7 @@
 import { DIAGNOSE_USAGE, diagnose } from './diagnose';
 import { EXPORT_USAGE, exportCaptures } from './export';
 import { IMPORT_USAGE, importCaptures } from './import';
+import { guardOutput, stdoutClosed, stdoutFailure } from './output';
 import { RENDER_USAGE, render } from './render';
 import { REPLAY_USAGE, replay } from './replay';
 import { SEND_USAGE, send } from './send';
@@ -52,11 +53,20 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+guardOutput();
+// Past a file size limit (ulimit -f) the kernel would kill the process mid-write, leaving a partial
+// export file behind; ignored, the write fails with EFBIG instead and the export cleans up after itself.
+if (process.platform !== 'win32') process.on('SIGXFSZ', () => {});
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (error: unknown) => {
+    // A write that failed because the reader left (`| head`) is the reader's choice, not an error.
+    if (stdoutClosed() && stdoutFailure() === null && (error as { code?: unknown }).code === 'EPIPE') {
+      process.exitCode = EXIT_OK;
+      return;
+    }
     // Plain words, never a stack trace: parseArgs and our own errors both carry readable messages.
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`hookbench: ${message}\n`);

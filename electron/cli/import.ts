@@ -1,13 +1,41 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { CoreError, createHookbench } from '../core/index';
+import { CoreError } from '../core/index';
+import { openCore } from './data-folder';
+import { print } from './output';
+import { readInput } from './read-input';
 import { CliError, EXIT_OK } from './usage-error';
 
 export const IMPORT_USAGE = `hookbench import FILE.har --data DIR
 
 Adds every entry of a HAR file (from Hookbench, a browser, HTTP Toolkit or webhook.site)
 to the data folder's captures, with its headers and exact body bytes.`;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The HAR file's JSON text. Bytes that are not text are refused here, so no message ever echoes
+ * them back to the terminal; a leading byte order mark (Windows editors add one) is dropped.
+ */
+function harText(bytes: Buffer, file: string): string {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    throw new CliError(`${file} is not a HAR file: it is not UTF-8 text (a HAR file is JSON).`);
+  }
+  if (hasBinary(text)) throw new CliError(`${file} is not a HAR file: it holds binary data, not JSON text.`);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Control characters other than tab and line breaks never occur in JSON text. */
+function hasBinary(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0x7f) return true;
+  }
+  return false;
+}
 
 export async function importCaptures(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -19,20 +47,11 @@ export async function importCaptures(argv: string[]): Promise<number> {
   const [file, ...extra] = positionals;
   if (!file || extra.length > 0) throw new CliError('import needs exactly one FILE.har.');
   if (!values.data) throw new CliError('import needs --data DIR, the data folder to add the captures to.');
-  let text: string;
-  try {
-    text = await readFile(resolve(file), 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
-    );
-  }
-  const core = await createHookbench({ dataDir: values.data });
+  const text = harText(await readInput(file), file);
+  const core = await openCore({ dataDir: values.data });
   try {
     const { imported } = await core.handlers.importHar({ text });
-    process.stdout.write(
-      `Imported ${imported} capture${imported === 1 ? '' : 's'} into ${resolve(values.data)}.\n`,
-    );
+    print(`Imported ${imported} capture${imported === 1 ? '' : 's'} into ${resolve(values.data)}.\n`);
     return EXIT_OK;
   } catch (error) {
     if (error instanceof CoreError) throw new CliError(error.message);

@@ -1,4 +1,5 @@
 import type { LoadReport } from '../../shared/replay';
+import { print } from './output';
 import { EXIT_FAILED, EXIT_OK } from './usage-error';
 
 /** Prints a stream of sends' summary; exit 1 when any call got a non-2xx or no answer. */
@@ -6,13 +7,13 @@ export function printLoadReport(report: LoadReport): number {
   const statuses = Object.entries(report.statuses)
     .map(([status, n]) => `${status}: ${n}`)
     .join(', ');
-  process.stdout.write(`${report.sent} calls in ${report.durationMs} ms — ${statuses}\n`);
+  print(`${report.sent} calls in ${report.durationMs} ms — ${statuses}\n`);
   if (report.latencyMs) {
     const { p50, p90, p99, max } = report.latencyMs;
-    process.stdout.write(
+    print(
       `latency ms: p50 ${p50.toFixed(1)}, p90 ${p90.toFixed(1)}, p99 ${p99.toFixed(1)}, max ${max.toFixed(1)}\n`,
     );
   }
-  for (const error of report.errors) process.stdout.write(`  ! ${error}\n`);
+  for (const error of report.errors) print(`  ! ${error}\n`);
   return Object.keys(report.statuses).some((status) => !/^2\d\d$/.test(status)) ? EXIT_FAILED : EXIT_OK;
 }

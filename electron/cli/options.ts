@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { MAX_TIMEOUT_MS } from '../core/composer/validate';
 import { CliError } from './usage-error';
 
 export function parsePort(value: string | undefined, flag: string, fallback: number): number {
@@ -26,3 +27,41 @@ export function defaultDataDir(): string {
       return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), 'Hookbench');
   }
 }
+
+/**
+ * A whole-number flag from `min` to `max`, or `fallback` when absent. Checked here rather than
+ * in the core so the message names the flag the user typed, with the range it allows.
+ */
+export function wholeNumber(
+  value: string | undefined,
+  flag: string,
+  range: { min: number; max: number },
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < range.min || n > range.max)
+    throw new CliError(`${flag} needs a whole number from ${range.min} to ${range.max}, got "${value}".`);
+  return n;
+}
+
+/** A decimal flag (0.5, 20) from `min` to `max`, or `fallback` when absent. */
+export function decimal(
+  value: string | undefined,
+  flag: string,
+  range: { min: number; max: number },
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value) || n < range.min || n > range.max)
+    throw new CliError(`${flag} needs a number from ${range.min} to ${range.max}, got "${value}".`);
+  return n;
+}
+
+/** Calls per second: one every 1000 s at the slowest keeps each pause inside what a timer can wait. */
+export const RATE_RANGE = { min: 0.001, max: 100_000 };
+/** Calls in one run: each is planned up front, so a count must stay far below an array's limit. */
+export const COUNT_RANGE = { min: 1, max: 1_000_000 };
+/** The composer's own limit for one request. */
+export const TIMEOUT_RANGE = { min: 1, max: MAX_TIMEOUT_MS };

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CliError } from './usage-error';
+import { CliError, fileErrorReason } from './usage-error';
 
 async function readStdin(): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -16,15 +16,7 @@ export async function readInput(source: string, label?: string): Promise<Buffer>
   try {
     return source === '-' ? await readStdin() : await readFile(resolve(source));
   } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    const reason =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'it is a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'permission denied'
-            : (error as Error).message;
+    const reason = fileErrorReason(error);
     const name = source === '-' ? 'standard input' : source;
     throw new CliError(`Cannot read ${label ? `${label} ` : ''}${name}: ${reason}.`);
   }

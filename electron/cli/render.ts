@@ -5,6 +5,7 @@ import { previewRequest } from '../core/composer/preview';
 import { parseComposerRequest } from '../core/composer/validate';
 import { formatDiagnosis } from '../core/doctor/index';
 import { parseLossless } from '../core/json/lossless';
+import { print } from './output';
 import { readInput } from './read-input';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -124,9 +125,7 @@ export async function render(argv: string[]): Promise<number> {
   );
   const failed = preview.problems.some((p) => p.severity === 'error') || preview.diagnosis?.valid === false;
   if (preview.problems.some((p) => p.kind === 'syntax')) return EXIT_FAILED;
-  process.stdout.write(
-    process.stdout.isTTY && !preview.body.endsWith('\n') ? `${preview.body}\n` : preview.body,
-  );
+  print(process.stdout.isTTY && !preview.body.endsWith('\n') ? `${preview.body}\n` : preview.body);
   if (preview.diagnosis && !preview.diagnosis.valid) {
     const at = preview.jsonError;
     const origin =

@@ -1,13 +1,15 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BulkReplayRequest } from '../../shared/replay';
 import { closeHttpAgents } from '../core/http/index';
-import { CoreError, REPLAY_STORE_FILE_NAME, STORE_FILE_NAME } from '../core/index';
+import { CoreError, REPLAY_STORE_FILE_NAME } from '../core/index';
 import { ReplayService } from '../core/replay/replay-service';
 import { ReplayStore } from '../core/replay/replay-store';
 import { parseBulk } from '../core/replay/validate';
-import { CaptureStore } from '../core/store/capture-store';
+import type { CaptureStore } from '../core/store/capture-store';
+import { dataFolder, openStoreToRead, stderrLogger } from './data-folder';
+import { decimal, RATE_RANGE, wholeNumber } from './options';
+import { print } from './output';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
 export const REPLAY_USAGE = `hookbench replay --data DIR (--id ID... | --all | --filter EXPR) --to URL [--concurrency N] [--rate N]
@@ -20,8 +22,8 @@ answer or a network error, so it can gate a CI job.
   --id ID         a capture id (repeat for several)
   --all           every capture, oldest first
   --filter EXPR   captures matching a filter, e.g. 'kind:sms-status-batch status:2xx'
-  --concurrency N requests in flight at once (default 1: one after another, in order)
-  --rate N        requests per second at most
+  --concurrency N requests in flight at once, 1 to 500 (default 1: one after another, in order)
+  --rate N        requests per second at most, 0.001 to 100000
   --insecure      do not verify the target's TLS certificate`;
 
 export async function replay(argv: string[]): Promise<number> {
@@ -48,15 +50,13 @@ export async function replay(argv: string[]): Promise<number> {
   ].filter(Boolean);
   if (chosen.length !== 1)
     throw new CliError('replay needs exactly one of --id ID…, --all or --filter EXPR.');
-  const storeFile = join(resolve(values.data), STORE_FILE_NAME);
-  if (!existsSync(storeFile))
-    throw new CliError(`No capture store in ${resolve(values.data)} (expected ${STORE_FILE_NAME}).`);
   const ids = values.id?.map((text) => {
-    if (!/^\d+$/.test(text)) throw new CliError(`--id takes a capture id (a number), not "${text}".`);
+    if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+      throw new CliError(`--id takes a capture id (a whole number), not "${text}".`);
     return Number(text);
   });
-  const concurrency = values.concurrency === undefined ? 1 : Number(values.concurrency);
-  const rate = values.rate === undefined ? null : Number(values.rate);
+  const concurrency = wholeNumber(values.concurrency, '--concurrency', { min: 1, max: 500 }, 1);
+  const rate = values.rate === undefined ? null : decimal(values.rate, '--rate', RATE_RANGE, 0);
   let request: BulkReplayRequest;
   try {
     request = parseBulk({
@@ -76,8 +76,16 @@ export async function replay(argv: string[]): Promise<number> {
   }
 
   // The stores directly, not the whole core: a replay must not start a receiver or touch the workspace.
-  const captures = new CaptureStore(storeFile);
-  const replays = new ReplayStore(join(resolve(values.data), REPLAY_STORE_FILE_NAME));
+  const dataDir = dataFolder(values.data);
+  const captures = openStoreToRead(dataDir);
+  let replays: ReplayStore;
+  try {
+    if (ids) refuseMissing(captures, ids, dataDir);
+    replays = openReplayStore(dataDir);
+  } catch (error) {
+    captures.close();
+    throw error;
+  }
   try {
     const service = new ReplayService(captures, replays);
     let progress: Awaited<ReturnType<ReplayService['run']>>;
@@ -87,7 +95,7 @@ export async function replay(argv: string[]): Promise<number> {
         const outcome = exchange.response
           ? `${exchange.response.status}`
           : `error: ${exchange.error?.message ?? 'no answer'}`;
-        process.stdout.write(
+        print(
           `#${record.captureId} ${exchange.request.method} ${exchange.request.url} → ${outcome} (${Math.round(exchange.timings.totalMs)} ms)\n`,
         );
       });
@@ -95,14 +103,40 @@ export async function replay(argv: string[]): Promise<number> {
       if (error instanceof CoreError) throw new CliError(error.message);
       throw error;
     }
-    process.stdout.write(
+    print(
       `${progress.sent} replayed: ${progress.ok} 2xx, ${progress.non2xx} non-2xx, ${progress.errors} network errors.\n`,
     );
-    if (progress.total === 0) process.stdout.write('No capture matched.\n');
+    if (progress.total === 0) print('No capture matched.\n');
     return progress.non2xx + progress.errors > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     captures.close();
     await replays.close();
     await closeHttpAgents();
+  }
+}
+
+/** Ids the user named that are not captures: bad input, refused before anything is sent. */
+function refuseMissing(captures: CaptureStore, ids: readonly number[], dataDir: string): void {
+  const missing = new Set<number>();
+  for (let at = 0; at < ids.length; at += 256) {
+    const page = ids.slice(at, at + 256);
+    const found = captures.requests(page);
+    for (const id of page) if (!found.has(id)) missing.add(id);
+  }
+  if (missing.size === 0) return;
+  const list = [...missing].join(', ');
+  throw new CliError(
+    `${missing.size === 1 ? `No capture has id ${list}` : `No captures have ids ${list}`} in ${dataDir}; nothing was replayed.`,
+  );
+}
+
+function openReplayStore(dataDir: string): ReplayStore {
+  const file = join(dataDir, REPLAY_STORE_FILE_NAME);
+  try {
+    return new ReplayStore(file, stderrLogger.warn);
+  } catch (error) {
+    throw new CliError(
+      `Cannot store replay results in ${file}: ${(error as Error).message}. Move that file out of the data folder (Hookbench starts a new one) and run again.`,
+    );
   }
 }

@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
-import type { HttpExchange } from '../../shared/composer';
+import type { ComposerRequest, HttpExchange } from '../../shared/composer';
 import { bodyIsJson, buildRequest } from '../core/composer/build';
-import { parseComposerRequest } from '../core/composer/validate';
+import { DEFAULT_TIMEOUT_MS, parseComposerRequest } from '../core/composer/validate';
 import { diagnose } from '../core/doctor/index';
 import { closeHttpAgents, sendHttp } from '../core/http/index';
+import { CoreError } from '../core/index';
 import { runLoad } from '../core/simulate/load';
 import { printLoadReport } from './load-report';
+import { COUNT_RANGE, decimal, RATE_RANGE, TIMEOUT_RANGE, wholeNumber } from './options';
+import { print } from './output';
 import { parseMode, readRenderData, readText, reportProblems, TEMPLATE_OPTIONS } from './render';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -20,27 +23,32 @@ WebHook activity would, then prints the status line, the response headers and th
   --method METHOD       POST (default) or GET, which sends the body's fields as the query string
   -H, --header "N: v"   a request header (the value may use templates); repeat for more
   --content-type TYPE   sent as Content-Type with POST (default application/json)
-  --timeout MS          give up after this long (default 10000)
+  --timeout MS          give up after this long: 1 to 600000 ms (default 10000)
   --follow              follow redirects (default: show them)
   --insecure            accept self-signed and otherwise untrusted certificates
   --verbose             also print the request as sent and the timings, on standard error
-  --count N, --rate R   send N calls at R per second (default 10), rendering each anew, as the
-                        platform does per event ({{uuid}}, {{now}}… differ); prints statuses and
-                        latency percentiles instead of one answer
+  --count N, --rate R   send N calls (1 to 1000000) at R per second (0.001 to 100000, default
+                        10), rendering each anew, as the platform does per event ({{uuid}},
+                        {{now}}… differ); prints statuses and latency percentiles instead of one
+                        answer
 Exits 0 on a 2xx answer, 1 on any other answer or a network error (said in plain words),
 2 when a file cannot be read, --state/--event is not JSON or an option is wrong.`;
+
+/** RFC 9110 token characters: what a header name may hold. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 function parseHeader(value: string): { name: string; valueTemplate: string } {
   const colon = value.indexOf(':');
   if (colon < 1) throw new CliError(`-H needs "Name: value", got "${value}".`);
-  return { name: value.slice(0, colon).trim(), valueTemplate: value.slice(colon + 1).trim() };
-}
-
-function parseTimeout(value: string | undefined): number {
-  if (value === undefined) return 10_000;
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new CliError(`--timeout needs a number of milliseconds, got "${value}".`);
-  return Number(value);
+  const name = value.slice(0, colon).trim();
+  if (!HEADER_NAME.test(name))
+    throw new CliError(
+      `-H "${value}": "${name}" is not a header name; use letters, digits and - only (no spaces).`,
+    );
+  const valueTemplate = value.slice(colon + 1).trim();
+  if (/[\r\n\0]/.test(valueTemplate))
+    throw new CliError(`-H "${name}": a header value cannot hold a line break.`);
+  return { name, valueTemplate };
 }
 
 function printVerbose(exchange: HttpExchange): void {
@@ -82,19 +90,31 @@ export async function send(argv: string[]): Promise<number> {
   const method = (values.method ?? 'POST').toUpperCase();
   if (method !== 'POST' && method !== 'GET')
     throw new CliError(`--method must be POST or GET, got "${values.method}".`);
+  const headers = (values.header ?? []).map(parseHeader);
+  const timeoutMs = wholeNumber(values.timeout, '--timeout', TIMEOUT_RANGE, DEFAULT_TIMEOUT_MS);
+  const count = wholeNumber(values.count, '--count', COUNT_RANGE, 1);
+  const rate = decimal(values.rate, '--rate', RATE_RANGE, 10);
+  const bodyMode = parseMode(values.mode);
   const template = positionals[0] === undefined ? '' : await readText(positionals[0], 'the template');
   const data = await readRenderData(values);
-  const request = parseComposerRequest({
-    method,
-    urlTemplate: values.to,
-    headers: (values.header ?? []).map(parseHeader),
-    bodyTemplate: template,
-    bodyMode: parseMode(values.mode),
-    contentType: values['content-type'] ?? 'application/json',
-    timeoutMs: parseTimeout(values.timeout),
-    followRedirects: values.follow === true,
-    verifyTls: values.insecure !== true,
-  });
+  let request: ComposerRequest;
+  try {
+    request = parseComposerRequest({
+      method,
+      urlTemplate: values.to,
+      headers,
+      bodyTemplate: template,
+      bodyMode,
+      contentType: values['content-type'] ?? 'application/json',
+      timeoutMs,
+      followRedirects: values.follow === true,
+      verifyTls: values.insecure !== true,
+    });
+  } catch (error) {
+    // Every field comes from a flag checked above; anything left is still the user's input.
+    if (error instanceof CoreError) throw new CliError(error.message);
+    throw error;
+  }
   const built = buildRequest(request, data);
   // A URL that is not one is a usage error (exit 2); the other problems are the template's.
   const urlProblem = built.problems.find((p) => p.part === 'url' && p.severity === 'error');
@@ -118,12 +138,7 @@ export async function send(argv: string[]): Promise<number> {
       );
     }
   }
-  const count = values.count === undefined ? 1 : Number(values.count);
-  if (!Number.isInteger(count) || count < 1)
-    throw new CliError(`--count needs a whole number above 0, got "${values.count}".`);
   if (count > 1 || values.rate !== undefined) {
-    const rate = values.rate === undefined ? 10 : Number(values.rate);
-    if (!(rate > 0)) throw new CliError(`--rate needs a number above 0, got "${values.rate}".`);
     // Each call renders the templates anew, as the platform renders each event.
     const options = {
       timeoutMs: request.timeoutMs,
@@ -163,8 +178,8 @@ export async function send(argv: string[]): Promise<number> {
       `HTTP/1.1 ${response.status} ${response.statusText}`.trimEnd(),
       ...response.headers.map(([n, v]) => `${n}: ${v}`),
     ];
-    process.stdout.write(`${head.join('\n')}\n\n`);
-    process.stdout.write(Buffer.from(response.bodyBase64, 'base64'));
+    print(`${head.join('\n')}\n\n`);
+    print(Buffer.from(response.bodyBase64, 'base64'));
     if (response.truncated)
       process.stderr.write(
         `hookbench: only the first part of the ${response.bodySize}-byte body is shown.\n`,

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createHookbench } from '../core/index';
-import type { Logger } from '../core/types';
+import { receiverHostProblem } from '../../shared/host';
 import { HostListenError, startHeadlessHost } from '../host/headless-host';
+import { dataFolder, openCore, stderrLogger } from './data-folder';
 import { defaultDataDir, parsePort } from './options';
+import { print } from './output';
 import { CliError, EXIT_OK, EXIT_USAGE } from './usage-error';
 
 export const SERVE_USAGE = `hookbench serve [--port 7700] [--host 127.0.0.1] [--ui-port 7701] [--data DIR]
@@ -15,11 +16,13 @@ Starts the receiver (where webhook senders post) and the UI (open its address in
   --ui-port N   UI port, always on 127.0.0.1 and guarded by a token (default 7701)
   --data DIR    data folder (default: the desktop app's)`;
 
-const stderrLogger: Logger = {
-  info: (message) => process.stderr.write(`${message}\n`),
-  warn: (message) => process.stderr.write(`warning: ${message}\n`),
-  error: (message) => process.stderr.write(`error: ${message}\n`),
-};
+/** What to do about a receiver that could not listen, fitting why it could not. */
+function listenAdvice(error: string): string {
+  if (/not an address of this machine/.test(error))
+    return 'Give --host an address of this machine: 127.0.0.1 (this machine only) or 0.0.0.0 (every network).';
+  if (/port/i.test(error)) return 'Choose another with --port N.';
+  return 'Check --host and --port.';
+}
 
 /** Built CLI lives in dist/cli; the UI it serves in dist/renderer. */
 function rendererDir(): string {
@@ -41,22 +44,24 @@ export async function serve(argv: string[]): Promise<number> {
   if (!existsSync(join(uiDir, 'index.html'))) {
     throw new CliError(`The UI is not built (no ${uiDir}/index.html). Run \`npm run build\` first.`);
   }
-  const dataDir = resolve(values.data ?? defaultDataDir());
+  const dataDir = dataFolder(values.data ?? defaultDataDir());
   const receiverOverrides: { port?: number; host?: string } = {};
   if (values.port !== undefined) receiverOverrides.port = parsePort(values.port, '--port', 7700);
-  if (values.host !== undefined) receiverOverrides.host = values.host;
+  if (values.host !== undefined) {
+    const problem = receiverHostProblem(values.host);
+    if (problem !== null) throw new CliError(`--host: ${problem}`);
+    receiverOverrides.host = values.host;
+  }
   const uiPort = parsePort(values['ui-port'], '--ui-port', 7701);
   if (receiverOverrides.port !== undefined) refuseSharedPort(receiverOverrides.port, uiPort);
 
-  const core = await createHookbench({ dataDir, receiver: receiverOverrides, logger: stderrLogger });
+  const core = await openCore({ dataDir, receiver: receiverOverrides });
   await core.start();
   const status = await core.handlers.getReceiverStatus(undefined);
   if (status.state !== 'listening') {
     await core.close();
-    throw new CliError(
-      `${status.error ?? 'The receiver could not start.'} Choose another with --port N.`,
-      EXIT_USAGE,
-    );
+    const error = status.error ?? 'The receiver could not start.';
+    throw new CliError(`${error} ${listenAdvice(error)}`, EXIT_USAGE);
   }
   try {
     // The saved receiver port may be the UI port, too.
@@ -80,7 +85,7 @@ export async function serve(argv: string[]): Promise<number> {
     );
   }
 
-  process.stdout.write(
+  print(
     [
       'Hookbench is running.',
       `  Receiver: ${status.url}`,

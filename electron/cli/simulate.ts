@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SMS_STATES } from '../../shared/rules';
 import { closeHttpAgents } from '../core/http/index';
 import { CoreError } from '../core/index';
 import { httpUrl } from '../core/replay/validate';
@@ -6,31 +7,51 @@ import { simulateReverse } from '../core/simulate/reverse';
 import { simulateSdk } from '../core/simulate/sdk';
 import { simulateSmsStatus } from '../core/simulate/sms-status';
 import { printLoadReport } from './load-report';
+import { COUNT_RANGE, decimal, RATE_RANGE, TIMEOUT_RANGE, wholeNumber } from './options';
+import { print } from './output';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
 export const SIMULATE_USAGE = `hookbench simulate sms-status --to URL --ids 1,2,3 [--state deliver] [--attempts 5] [--interval-ms 1000]
 hookbench simulate reverse --to URL [--count N] [--rate R] [--method POST|GET]
 hookbench simulate sdk --to URL [--type SMS|PUSH] [--count N] [--token TOKEN]
+Each kind also takes --timeout-ms MS per request (1 to 600000, default 10000), and no other flags.
 
 Plays a sender from the platform documentation against your endpoint.
   sms-status  the SMS gateway: posts [{"id_sms","time","state"}] and re-sends every status whose
               id_sms your answer does not acknowledge, up to --attempts in all. One line per id;
-              exits 1 when an id was never acknowledged.
-  reverse     the CRM platform's reverse integration: --count calls at --rate per second, POST JSON
-              or GET query; prints the status counts and latency percentiles; exits 1 on any
-              non-2xx or network error.
-  sdk         the messaging SDK: posts SMS or PUSH notifications and reads status_code; exits 1
-              when an answer is outside the documented model or not 000/001.`;
+              exits 1 when an id was never acknowledged. --ids are whole numbers (id_sms is an
+              Int); --state is one of ${SMS_STATES.join(', ')}; --attempts 1 to 100;
+              --interval-ms 0 to 86400000 between attempts.
+  reverse     the CRM platform's reverse integration: --count calls (1 to 1000000) at --rate per
+              second (0.001 to 100000, default 10), POST JSON or GET query; prints the status
+              counts and latency percentiles; exits 1 on any non-2xx or network error.
+  sdk         the messaging SDK: posts --count (1 to 1000000) SMS or PUSH notifications and reads
+              status_code; exits 1 when an answer is outside the documented model or not 000/001.`;
 
-function number(value: string | undefined, flag: string, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new CliError(`${flag} needs a number above 0, got "${value}".`);
-  return n;
+/** The flags each kind reads; any other is refused rather than silently ignored. */
+const KIND_FLAGS: Record<string, readonly string[]> = {
+  'sms-status': ['to', 'ids', 'state', 'attempts', 'interval-ms', 'timeout-ms'],
+  reverse: ['to', 'count', 'rate', 'method', 'timeout-ms'],
+  sdk: ['to', 'type', 'count', 'token', 'timeout-ms'],
+};
+
+function refuseForeignFlags(kind: string, values: Values): void {
+  const foreign = Object.keys(values)
+    .filter((flag) => values[flag] !== undefined && !KIND_FLAGS[kind]?.includes(flag))
+    .map((flag) => {
+      const kinds = Object.keys(KIND_FLAGS).filter((k) => KIND_FLAGS[k]?.includes(flag));
+      return `--${flag} (for ${kinds.join(' and ')})`;
+    });
+  if (foreign.length === 0) return;
+  const list = foreign.length === 1 ? foreign[0] : `${foreign.slice(0, -1).join(', ')} and ${foreign.at(-1)}`;
+  throw new CliError(`${list} ${foreign.length === 1 ? 'does' : 'do'} not apply to simulate ${kind}.`);
 }
 
 export async function simulate(argv: string[]): Promise<number> {
   const [kind, ...rest] = argv;
+  if (kind === undefined || kind.startsWith('-'))
+    throw new CliError('simulate needs a kind first: sms-status, reverse or sdk.');
+  if (!(kind in KIND_FLAGS)) throw new CliError(`simulate takes sms-status, reverse or sdk, not "${kind}".`);
   const { values } = parseArgs({
     args: rest,
     options: {
@@ -48,7 +69,8 @@ export async function simulate(argv: string[]): Promise<number> {
     },
     strict: true,
   });
-  if (!values.to) throw new CliError(`simulate ${kind ?? ''} needs --to URL.`.replace('  ', ' '));
+  refuseForeignFlags(kind, values);
+  if (!values.to) throw new CliError(`simulate ${kind} needs --to URL.`);
   let targetUrl: string;
   try {
     targetUrl = httpUrl(values.to, '--to');
@@ -56,17 +78,15 @@ export async function simulate(argv: string[]): Promise<number> {
     if (error instanceof CoreError) throw new CliError(error.message);
     throw error;
   }
-  const timeoutMs = number(values['timeout-ms'], '--timeout-ms', 10_000);
+  const timeoutMs = wholeNumber(values['timeout-ms'], '--timeout-ms', TIMEOUT_RANGE, 10_000);
   try {
     switch (kind) {
       case 'sms-status':
         return await smsStatus(targetUrl, values, timeoutMs);
       case 'reverse':
         return await reverse(targetUrl, values, timeoutMs);
-      case 'sdk':
-        return await sdk(targetUrl, values, timeoutMs);
       default:
-        throw new CliError(`simulate takes sms-status, reverse or sdk, not "${kind ?? ''}".`);
+        return await sdk(targetUrl, values, timeoutMs);
     }
   } finally {
     await closeHttpAgents();
@@ -76,28 +96,29 @@ export async function simulate(argv: string[]): Promise<number> {
 type Values = Record<string, string | undefined>;
 
 async function smsStatus(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
-  if (!values.ids) throw new CliError('simulate sms-status needs --ids 1,2,3.');
-  const ids = values.ids
-    .split(',')
-    .map((id) => id.trim())
-    .filter(Boolean);
+  const ids = parseSmsIds(values.ids);
+  const state = values.state ?? 'deliver';
+  if (!SMS_STATES.includes(state))
+    throw new CliError(
+      `--state must be one of the gateway's states: ${SMS_STATES.join(', ')}; got "${state}".`,
+    );
   const report = await simulateSmsStatus({
     targetUrl,
     ids,
-    state: values.state ?? 'deliver',
-    attempts: Math.floor(number(values.attempts, '--attempts', 5)),
-    intervalMs: Math.floor(number(values['interval-ms'], '--interval-ms', 1000)),
+    state,
+    attempts: wholeNumber(values.attempts, '--attempts', { min: 1, max: 100 }, 5),
+    intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', { min: 0, max: 86_400_000 }, 1000),
     timeoutMs,
   });
   for (const attempt of report.attempts) {
     const answer = attempt.error ?? `${attempt.status}`;
-    process.stdout.write(
+    print(
       `attempt ${attempt.attempt}: sent ${attempt.sent.join(',')} → ${answer}; acknowledged ${attempt.acknowledged.join(',') || 'none'}\n`,
     );
-    for (const problem of attempt.problems) process.stdout.write(`  ! ${problem}\n`);
+    for (const problem of attempt.problems) print(`  ! ${problem}\n`);
   }
   for (const id of report.ids) {
-    process.stdout.write(
+    print(
       `id_sms ${id.idSms}: ${id.acknowledged ? 'acknowledged' : 'never acknowledged'} after ${id.attemptsUsed} attempt${id.attemptsUsed === 1 ? '' : 's'}\n`,
     );
   }
@@ -106,12 +127,13 @@ async function smsStatus(targetUrl: string, values: Values, timeoutMs: number): 
 
 async function reverse(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
   const method = (values.method ?? 'POST').toUpperCase();
-  if (method !== 'POST' && method !== 'GET') throw new CliError('--method is POST or GET.');
+  if (method !== 'POST' && method !== 'GET')
+    throw new CliError(`--method must be POST or GET, got "${values.method}".`);
   const report = await simulateReverse({
     targetUrl,
     method,
-    count: Math.floor(number(values.count, '--count', 1)),
-    ratePerSecond: number(values.rate, '--rate', 10),
+    count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
+    ratePerSecond: decimal(values.rate, '--rate', RATE_RANGE, 10),
     timeoutMs,
   });
   return printLoadReport(report);
@@ -119,11 +141,12 @@ async function reverse(targetUrl: string, values: Values, timeoutMs: number): Pr
 
 async function sdk(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
   const type = (values.type ?? 'SMS').toUpperCase();
-  if (type !== 'SMS' && type !== 'PUSH') throw new CliError('--type is SMS or PUSH.');
+  if (type !== 'SMS' && type !== 'PUSH')
+    throw new CliError(`--type must be SMS or PUSH, got "${values.type}".`);
   const report = await simulateSdk({
     targetUrl,
     type,
-    count: Math.floor(number(values.count, '--count', 1)),
+    count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
     bearerToken: values.token ?? null,
     timeoutMs,
   });
@@ -132,9 +155,30 @@ async function sdk(targetUrl: string, values: Values, timeoutMs: number): Promis
       message.status === null
         ? `error: ${message.error}`
         : `${message.status} status_code ${message.statusCode ?? '—'}`;
-    process.stdout.write(
+    print(
       `${message.messageId}: ${head} — ${message.outcome}${message.inModel ? '' : ' (outside the model)'}\n`,
     );
   }
   return report.ok ? EXIT_OK : EXIT_FAILED;
+}
+
+/**
+ * The gateway's id_sms is an Int (seed 004) and goes out as a bare JSON number, so each id must
+ * be one as written: `007` would make the batch invalid JSON.
+ */
+function parseSmsIds(value: string | undefined): string[] {
+  if (value === undefined) throw new CliError('simulate sms-status needs --ids 1,2,3.');
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.length === 0)
+    throw new CliError(`--ids needs at least one SMS id, like --ids 3234,3235; got "${value}".`);
+  for (const id of ids) {
+    if (!/^(0|[1-9]\d*)$/.test(id))
+      throw new CliError(
+        `--ids: "${id}" is not an SMS id; ids are whole numbers written without leading zeros, like 3234.`,
+      );
+  }
+  return ids;
 }

@@ -12,3 +12,16 @@ export class CliError extends Error {
     super(message);
   }
 }
+
+/** Why a file operation failed, in words rather than an errno code. */
+export function fileErrorReason(error: unknown): string {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EFBIG') return 'the file would be larger than this system allows';
+  if (code === 'EROFS') return 'the disk is read-only';
+  return (error as Error).message;
+}

@@ -89,3 +89,71 @@ export function startServe(args: string[]): Promise<ServeProcess> {
     });
   });
 }
+
+/**
+ * Runs the built CLI and closes the read end of its standard output after `keepBytes`, as
+ * `hookbench … | head -c N` does; resolves with what was read, the exit code and stderr.
+ */
+export function runCliCutShort(
+  args: string[],
+  keepBytes: number,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  assertBuilt();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.length >= keepBytes) child.stdout.destroy();
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout: stdout.slice(0, keepBytes), stderr });
+    });
+  });
+}
+
+export interface HarRequest {
+  method?: string;
+  path: string;
+  headers?: [string, string][];
+  body?: string;
+}
+
+/** A HAR 1.2 file's text holding `requests`, as a browser or HTTP Toolkit would write it. */
+export function harText(requests: readonly HarRequest[]): string {
+  const entries = requests.map((request) => ({
+    startedDateTime: '2026-11-21T10:00:00.000Z',
+    time: 1,
+    request: {
+      method: request.method ?? 'POST',
+      url: `http://hooks.example.com${request.path}`,
+      httpVersion: 'HTTP/1.1',
+      headers: (request.headers ?? []).map(([name, value]) => ({ name, value })),
+      queryString: [],
+      ...(request.body === undefined
+        ? {}
+        : { postData: { mimeType: 'application/json', text: request.body } }),
+      headersSize: -1,
+      bodySize: request.body?.length ?? 0,
+    },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      httpVersion: 'HTTP/1.1',
+      headers: [],
+      content: { size: 0, mimeType: 'text/plain' },
+      redirectURL: '',
+      headersSize: -1,
+      bodySize: 0,
+    },
+    cache: {},
+    timings: { send: 0, wait: 0, receive: 0 },
+  }));
+  return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+}

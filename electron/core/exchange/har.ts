@@ -4,7 +4,7 @@ import { CoreError } from '../errors';
 import { contentTypeOf, type NewCapture } from '../store/capture-record';
 
 export const DEFAULT_REDACTED_HEADERS = ['authorization', 'proxy-authorization', 'cookie', 'set-cookie'];
-const REDACTED = '[redacted by Hookbench]';
+export const REDACTED = '[redacted by Hookbench]';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Hookbench's HAR extension: the exact body bytes, since HAR's `text` cannot carry arbitrary bytes. */
@@ -121,7 +121,20 @@ export function harToCaptures(text: string): NewCapture[] {
   });
 }
 
+/** A HAR header list as pairs; says which field is wrong rather than failing inside a map. */
+function headerList(value: unknown, field: string): HeaderPair[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new Error(`${field} is not a list of {"name", "value"} headers.`);
+  return value.map((header: unknown, i) => {
+    if (typeof header !== 'object' || header === null)
+      throw new Error(`${field}[${i}] is not a {"name", "value"} header.`);
+    const pair = header as Header;
+    return [String(pair.name), String(pair.value)];
+  });
+}
+
 function fromEntry(entry: Entry): NewCapture {
+  if (typeof entry !== 'object' || entry === null) throw new Error('it is not an object.');
   const { request, response } = entry;
   if (typeof request?.method !== 'string' || typeof request.url !== 'string')
     throw new Error('it has no request method and URL.');
@@ -131,7 +144,7 @@ function fromEntry(entry: Entry): NewCapture {
   } catch {
     throw new Error(`"${request.url}" is not a URL.`);
   }
-  const headers: HeaderPair[] = (request.headers ?? []).map((h) => [String(h.name), String(h.value)]);
+  const headers = headerList(request.headers, 'request.headers');
   const postData = request.postData as
     | (typeof request.postData & ExactBody & { encoding?: string })
     | undefined;
@@ -154,7 +167,7 @@ function fromEntry(entry: Entry): NewCapture {
     remotePort: 0,
     response: {
       status: Number.isInteger(response?.status) && response.status > 0 ? response.status : 0,
-      headers: (response?.headers ?? []).map((h) => [String(h.name), String(h.value)]),
+      headers: headerList(response?.headers, 'response.headers'),
       body: responseBody,
     },
     kind: null,
@@ -174,7 +187,7 @@ function bodyBytes(
   if (typeof exact === 'string') return Buffer.from(exact, 'base64');
   if (typeof text === 'string')
     return encoding === 'base64' ? Buffer.from(text, 'base64') : Buffer.from(text, 'utf8');
-  if (params?.length) {
+  if (Array.isArray(params) && params.length > 0) {
     return Buffer.from(
       new URLSearchParams(params.map((p): [string, string] => [p.name, p.value ?? ''])).toString(),
       'utf8',
