@@ -19,7 +19,7 @@ import { ReceiverOverrides } from './settings/receiver-overrides';
 import { SettingsService } from './settings/settings-service';
 import type { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
-import { openCaptureStore } from './store/open-store';
+import { openCaptureStore, openOrSetAside } from './store/open-store';
 import { type Retention, type RetentionOptions, RetentionPruner } from './store/retention';
 import { StoreHealthMonitor } from './store/store-health';
 import { templateCommands } from './templates/template-commands';
@@ -71,7 +71,12 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
   const workspace = new Workspace(dataDir, options.settingsBackend, warn);
   const engine = new RuleEngine(() => workspace.ruleSet);
   const hits = throttle(() => events.emit('ruleHits', engine.hitCounts()), HITS_EVENT_INTERVAL_MS);
-  const replays = new ReplayStore(join(dataDir, REPLAY_STORE_FILE_NAME), warn);
+  const replays = openOrSetAside(
+    join(dataDir, REPLAY_STORE_FILE_NAME),
+    'replay results store',
+    (file) => new ReplayStore(file, warn),
+    warn,
+  );
   const replayService = new ReplayService(
     store,
     replays,

@@ -8,7 +8,12 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHookbench, type Logger, STORE_FILE_NAME } from '../../electron/core/index';
+import {
+  createHookbench,
+  type Logger,
+  REPLAY_STORE_FILE_NAME,
+  STORE_FILE_NAME,
+} from '../../electron/core/index';
 import { runCli, startServe } from '../helpers/cli';
 import { sendRaw } from '../helpers/http';
 import { tempDir } from '../helpers/temp-dir';
@@ -84,7 +89,17 @@ describe('damaged files in the data folder', () => {
     ]);
     expect(readFileSync(file(moved[0] as string), 'utf8')).toBe(junk);
     expect(warnings[0]).toBe(
-      `The capture store ${file(STORE_FILE_NAME)} cannot be used (it is not an SQLite database). It was moved to ${file(moved[0] as string)} and Hookbench started with a new, empty store.`,
+      `The capture store ${file(STORE_FILE_NAME)} cannot be used (it is not an SQLite database). It was moved to ${file(moved[0] as string)} and Hookbench started with a new, empty one.`,
+    );
+  });
+
+  it('a replay results store that is not SQLite: moved aside too, and replays are stored anew', async () => {
+    writeFileSync(file(REPLAY_STORE_FILE_NAME), 'not a database at all\n'.repeat(50));
+    await openAndCapture();
+    const [aside] = asideOf(REPLAY_STORE_FILE_NAME);
+    expect(readFileSync(file(aside as string), 'utf8')).toBe('not a database at all\n'.repeat(50));
+    expect(warnings[0]).toBe(
+      `The replay results store ${file(REPLAY_STORE_FILE_NAME)} cannot be used (it is not an SQLite database). It was moved to ${file(aside as string)} and Hookbench started with a new, empty one.`,
     );
   });
 

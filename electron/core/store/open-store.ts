@@ -23,35 +23,44 @@ function damage(error: unknown): string | null {
  * Any other failure (a newer schema, no permission) is thrown, naming the file.
  */
 export function openCaptureStore(file: string, warn: (message: string) => void): CaptureStore {
+  return openOrSetAside(file, 'capture store', (path) => new CaptureStore(path), warn);
+}
+
+/** openCaptureStore's way for any of the data folder's SQLite files (`what` names it in the words). */
+export function openOrSetAside<T>(
+  file: string,
+  what: string,
+  open: (file: string) => T,
+  warn: (message: string) => void,
+): T {
   const setAside = (reason: string) => {
     const moved = moveAside(file, ['-wal', '-shm']);
     warn(
-      `The capture store ${file} cannot be used (${reason}). It was moved to ${moved} and Hookbench started with a new, empty store.`,
+      `The ${what} ${file} cannot be used (${reason}). It was moved to ${moved} and Hookbench started with a new, empty one.`,
     );
   };
   // Checked before SQLite opens it: SQLite would delete a -wal it cannot match to the file.
-  if (!hasSqliteHeader(file)) setAside('it is not an SQLite database');
+  if (!hasSqliteHeader(file, what)) setAside('it is not an SQLite database');
   try {
-    return new CaptureStore(file);
+    return open(file);
   } catch (error) {
     const reason = damage(error);
-    if (reason === null)
-      throw new Error(`Cannot open the capture store ${file}: ${(error as Error).message}`);
+    if (reason === null) throw new Error(`Cannot open the ${what} ${file}: ${(error as Error).message}`);
     setAside(reason);
-    return new CaptureStore(file);
+    return open(file);
   }
 }
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 /** True for a missing or empty file (SQLite starts a new database) or one that starts like SQLite. */
-function hasSqliteHeader(file: string): boolean {
+function hasSqliteHeader(file: string, what: string): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'r');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return true;
-    throw new Error(`Cannot open the capture store ${file}: ${(error as Error).message}`);
+    throw new Error(`Cannot open the ${what} ${file}: ${(error as Error).message}`);
   }
   try {
     const head = Buffer.alloc(SQLITE_MAGIC.length);
