@@ -15,7 +15,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * The HAR file's JSON text. Bytes that are not text are refused here, so no message ever echoes
- * them back to the terminal; a leading byte order mark (Windows editors add one) is dropped.
+ * them back to the terminal (a leading byte order mark is the core's to drop).
  */
 function harText(bytes: Buffer, file: string): string {
   let text: string;
@@ -25,7 +25,7 @@ function harText(bytes: Buffer, file: string): string {
     throw new CliError(`${file} is not a HAR file: it is not UTF-8 text (a HAR file is JSON).`);
   }
   if (hasBinary(text)) throw new CliError(`${file} is not a HAR file: it holds binary data, not JSON text.`);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return text;
 }
 
 /** Control characters other than tab and line breaks never occur in JSON text. */

@@ -258,6 +258,9 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
     expect(imported?.headers).toEqual(original?.headers);
     expect(imported?.path).toBe('/auth');
     expect((await core.handlers.listCaptures({})).total).toBe(before + 1);
+    // A byte-order mark in front (some tools save HAR files so) is not an error.
+    expect(await core.handlers.importHar({ text: `\uFEFF${unredacted.text}` })).toEqual({ imported: 1 });
+    expect((await core.handlers.listCaptures({})).total).toBe(before + 2);
 
     const ndjson = await core.handlers.exportCaptures({ filter: 'kind:smartico-reverse', format: 'ndjson' });
     expect(

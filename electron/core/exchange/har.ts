@@ -99,7 +99,8 @@ function asText(bytes: Uint8Array): string | null {
 export function harToCaptures(text: string): NewCapture[] {
   let document: unknown;
   try {
-    document = JSON.parse(text);
+    // Some tools save HAR files with a byte-order mark, which JSON.parse refuses.
+    document = JSON.parse(text.startsWith('\uFEFF') ? text.slice(1) : text);
   } catch (error) {
     throw new CoreError(
       'bad_request',
