@@ -1,5 +1,5 @@
 import { Save, Trash2 } from 'lucide-react';
-import { useId, useState } from 'react';
+import { type KeyboardEvent, useId, useState } from 'react';
 import type { ComposerMethod } from '../../../shared/composer';
 import { describeError } from '../../client';
 import { useComposer } from '../../state/StoresContext';
@@ -54,8 +54,16 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
     setDeleting(null);
   };
 
+  // Ctrl/Cmd+S saves, as in the Responders editor (and the browser's "save page" stays out of the way).
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's') return;
+    event.preventDefault();
+    if (!saving) void save();
+  };
+
   return (
-    <div className="composer-editor" data-testid="composer-editor">
+    // biome-ignore lint/a11y/noStaticElementInteractions: a shortcut for the Save button inside, not a control of its own
+    <div className="composer-editor" data-testid="composer-editor" onKeyDown={onKeyDown}>
       <div className="composer-editor-actions">
         <Field label="Name" className="composer-grow">
           {(id) => (

@@ -191,3 +191,14 @@ test('unsaved data asks before another data set replaces it, and a 20-digit id k
   await dialog.getByTestId('composer-confirm-discard').click();
   await expect(state.locator('.cm-content')).not.toContainText(big);
 });
+
+test('Ctrl+S saves the request in the editor, as in the Responders editor', async ({ app, page }) => {
+  await openComposer(page, app.uiUrl);
+  await page.getByTestId('composer-name').fill('Renamed by keyboard');
+  await expect(page.getByTestId('composer-dirty')).toHaveText('Unsaved changes');
+  await page.getByTestId('composer-name').press('Control+s');
+  await expect(page.getByTestId('composer-dirty')).toHaveText('');
+  await expect(page.getByTestId('composer-request').filter({ hasText: 'Renamed by keyboard' })).toHaveCount(
+    1,
+  );
+});
