@@ -32,6 +32,8 @@ export interface RulesData {
   selectedId: string | null;
   /** Null while the selected rule is shown as saved. */
   editing: RuleDraft | null;
+  /** The fallback response being edited (what the editor shows, and the saved one it started from). */
+  fallbackDraft: { draft: FallbackResponse; base: FallbackResponse } | null;
 }
 
 /**
@@ -64,6 +66,8 @@ export interface RulesActions {
   editRule(saved: Rule, update: (draft: Rule) => Rule): void;
   /** Replaces the draft; null shows the saved rule again (revert, saved, discarded). */
   setRuleDraft(editing: RuleDraft | null): void;
+  /** Replaces the fallback's draft; null shows the saved fallback. */
+  setFallbackDraft(draft: RulesData['fallbackDraft']): void;
 }
 
 export type RulesStoreState = RulesData & RulesActions;
@@ -106,6 +110,7 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
       helpers: null,
       selectedId: null,
       editing: null,
+      fallbackDraft: null,
 
       async load() {
         if (get().status !== 'ready') set({ status: 'loading', loadError: null });
@@ -226,6 +231,10 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
 
       setRuleDraft(editing) {
         set({ editing });
+      },
+
+      setFallbackDraft(fallbackDraft) {
+        set({ fallbackDraft });
       },
     };
   });

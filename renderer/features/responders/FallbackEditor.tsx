@@ -18,19 +18,23 @@ function oneLine(body: string): string {
 /** The answer when no rule matches; sent as is (it is not a template). */
 export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
   const setFallback = useRules((s) => s.setFallback);
-  const [draft, setDraft] = useState(fallback);
-  const [base, setBase] = useState(fallback);
+  // The draft lives in the rules store, so leaving the screen and coming back keeps the edits.
+  const editing = useRules((s) => s.fallbackDraft);
+  const setFallbackDraft = useRules((s) => s.setFallbackDraft);
+  const draft = editing?.draft ?? fallback;
+  const base = editing?.base ?? fallback;
+  const setDraft = (next: FallbackResponse) => setFallbackDraft({ draft: next, base });
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const dirty = !same(draft, base);
+  // Open on coming back with unsaved edits, so they are not hidden; after that the user decides.
+  const [openAtFirst] = useState(dirty);
 
   // Adopt changes from elsewhere (an import, another window) unless mid-edit.
   useEffect(() => {
-    if (!dirty) {
-      setDraft(fallback);
-      setBase(fallback);
-    }
-  }, [fallback, dirty]);
+    if (editing !== null && !same(editing.draft, editing.base)) return;
+    if (editing !== null) setFallbackDraft(null);
+  }, [editing, setFallbackDraft]);
 
   const save = async () => {
     const toSave = { ...draft, headers: withoutBlankHeaders(draft.headers) };
@@ -38,8 +42,7 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
     setOutcome(null);
     try {
       await setFallback(toSave);
-      setDraft(toSave);
-      setBase(toSave);
+      setFallbackDraft(null);
       setOutcome({ ok: true, text: 'Saved.' });
     } catch (error) {
       setOutcome({ ok: false, text: describeError(error, 'Could not save the fallback.') });
@@ -49,7 +52,7 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
   };
 
   return (
-    <details className="fallback" data-testid="fallback">
+    <details className="fallback" data-testid="fallback" open={openAtFirst || undefined}>
       <summary className="fallback-summary">
         <span className="fallback-title">Fallback</span>
         <span className="fallback-line">
@@ -97,7 +100,7 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
             className="button button-small"
             disabled={saving || !dirty}
             onClick={() => {
-              setDraft(base);
+              setFallbackDraft(null);
               setOutcome(null);
             }}
           >

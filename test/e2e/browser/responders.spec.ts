@@ -228,6 +228,13 @@ test('the fallback answers what no rule matches, as edited', async ({ app, page 
   await fallback.locator('summary').click();
   await fallback.getByTestId('fallback-status-input').fill('202');
   await setEditorText(page, fallback.getByTestId('fallback-body-editor'), '{"ok":"fallback"}');
+  // Unsaved edits survive a visit to another screen, shown open.
+  await page.getByTestId('nav-captures').click();
+  await page.getByTestId('nav-responders').click();
+  await expect(fallback.getByTestId('fallback-status-input')).toHaveValue('202');
+  await expect(fallback.getByTestId('fallback-body-editor').locator('.cm-content')).toHaveText(
+    '{"ok":"fallback"}',
+  );
   await fallback.getByTestId('save-fallback').click();
   await expect(fallback.getByTestId('fallback-outcome')).toHaveText('Saved.');
   await expect(fallback.locator('summary')).toContainText('202');
