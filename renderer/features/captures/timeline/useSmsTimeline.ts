@@ -22,31 +22,37 @@ export function useSmsTimeline(
 ): { state: TimelineState; reload: () => void } {
   const smsTimeline = useInspector((s) => s.smsTimeline);
   const [state, setState] = useState<TimelineState>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
+  // Only the newest load's answer is shown (an older one can answer later).
+  const latest = useRef(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the trigger: bumping it asks again
-  useEffect(() => {
-    let current = true;
+  /** Asks the core again; resolves when its answer is shown (or superseded). */
+  const load = useCallback(async (): Promise<void> => {
+    const ticket = ++latest.current;
     setState((old) => (old.status === 'ready' ? old : { status: 'loading' }));
-    smsTimeline(filter).then(
-      (timeline) => current && setState({ status: 'ready', timeline }),
-      (error: unknown) =>
-        current &&
-        setState({ status: 'error', message: describeError(error, 'Could not build the SMS timeline.') }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [smsTimeline, filter, generation]);
+    try {
+      const timeline = await smsTimeline(filter);
+      if (ticket === latest.current) setState({ status: 'ready', timeline });
+    } catch (error) {
+      if (ticket === latest.current)
+        setState({ status: 'error', message: describeError(error, 'Could not build the SMS timeline.') });
+    }
+  }, [smsTimeline, filter]);
 
-  const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  useEffect(() => {
+    void load();
+    return () => {
+      latest.current += 1;
+    };
+  }, [load]);
+
+  const reload = useCallback(() => void load(), [load]);
   const total = useCaptures((s) => s.total);
   const shownTotal = useRef(total);
-  const [throttled] = useState(() =>
-    createThrottledTask(async () => {
-      reload();
-    }, LIVE_RELOAD_MS),
-  );
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  // A live rebuild waits for its answer: a slow build on a large store is not asked for again
+  // before it has answered (ThrottledTask queues at most one more).
+  const [throttled] = useState(() => createThrottledTask(() => loadRef.current(), LIVE_RELOAD_MS));
   useEffect(() => () => throttled.cancel(), [throttled]);
   useEffect(() => {
     if (!live || total === shownTotal.current) return;
