@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
@@ -22,10 +22,13 @@ export function runCli(
 
 /**
  * Runs the built CLI without blocking this process, for commands that talk to a server the
- * test itself runs (spawnSync would freeze that server until the CLI gave up).
+ * test itself runs (spawnSync would freeze that server until the CLI gave up). `keepBytes`
+ * closes the read end of its standard output after that many characters, as
+ * `hookbench … | head -c N` does.
  */
 export function runCliAsync(
   args: string[],
+  { keepBytes = Number.POSITIVE_INFINITY }: { keepBytes?: number } = {},
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   assertBuilt();
   return new Promise((resolve) => {
@@ -34,6 +37,7 @@ export function runCliAsync(
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();
+      if (stdout.length >= keepBytes) child.stdout.destroy();
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString();
@@ -41,7 +45,7 @@ export function runCliAsync(
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     child.on('close', (status) => {
       clearTimeout(timer);
-      resolve({ status, stdout, stderr });
+      resolve({ status, stdout: stdout.slice(0, keepBytes), stderr });
     });
   });
 }
@@ -90,34 +94,6 @@ export function startServe(args: string[]): Promise<ServeProcess> {
   });
 }
 
-/**
- * Runs the built CLI and closes the read end of its standard output after `keepBytes`, as
- * `hookbench … | head -c N` does; resolves with what was read, the exit code and stderr.
- */
-export function runCliCutShort(
-  args: string[],
-  keepBytes: number,
-): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  assertBuilt();
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { stdio: 'pipe' });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      if (stdout.length >= keepBytes) child.stdout.destroy();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout: stdout.slice(0, keepBytes), stderr });
-    });
-  });
-}
-
 export interface HarRequest {
   method?: string;
   path: string;
@@ -156,4 +132,11 @@ export function harText(requests: readonly HarRequest[]): string {
     timings: { send: 0, wait: 0, receive: 0 },
   }));
   return JSON.stringify({ log: { version: '1.2', creator: { name: 'test', version: '1' }, entries } });
+}
+
+/** Adds these requests to the data folder as captures, through the built CLI's `import` of a HAR file written to `harFile`. */
+export function importRequests(data: string, harFile: string, requests: readonly HarRequest[]): void {
+  writeFileSync(harFile, harText(requests));
+  const result = runCli(['import', harFile, '--data', data]);
+  if (result.status !== 0) throw new Error(`import exited ${result.status}: ${result.stderr}`);
 }

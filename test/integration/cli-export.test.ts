@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, harText, runCli } from '../helpers/cli';
+import { CLI, importRequests, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('hookbench export --out and --redact (built CLI, real files)', () => {
@@ -11,22 +11,17 @@ describe('hookbench export --out and --redact (built CLI, real files)', () => {
   beforeEach(() => {
     dir = tempDir();
     data = join(dir.path, 'data');
-    const har = join(dir.path, 'seed.har');
-    writeFileSync(
-      har,
-      harText([
-        {
-          path: '/hook',
-          headers: [
-            ['Content-Type', 'application/json'],
-            ['Authorization', 'Bearer s3cret'],
-            ['X-Trace', 'abc'],
-          ],
-          body: '{"id_sms":3234}',
-        },
-      ]),
-    );
-    expect(runCli(['import', har, '--data', data]).status).toBe(0);
+    importRequests(data, join(dir.path, 'seed.har'), [
+      {
+        path: '/hook',
+        headers: [
+          ['Content-Type', 'application/json'],
+          ['Authorization', 'Bearer s3cret'],
+          ['X-Trace', 'abc'],
+        ],
+        body: '{"id_sms":3234}',
+      },
+    ]);
   });
   afterEach(() => dir.cleanup());
 
@@ -74,10 +69,12 @@ describe('hookbench export --out and --redact (built CLI, real files)', () => {
   });
 
   it('a failed export never leaves a half-written file where the good one was', () => {
-    const more = join(dir.path, 'more.har');
     const body = JSON.stringify('x'.repeat(4000));
-    writeFileSync(more, harText(Array.from({ length: 100 }, (_, i) => ({ path: `/more/${i}`, body }))));
-    expect(runCli(['import', more, '--data', data]).status).toBe(0);
+    importRequests(
+      data,
+      join(dir.path, 'more.har'),
+      Array.from({ length: 100 }, (_, i) => ({ path: `/more/${i}`, body })),
+    );
     const out = join(dir.path, 'good.ndjson');
     writeFileSync(out, 'the good export\n');
     // A file size limit of 256 KiB stops the export (about 600 KB) midway, as a full disk would.

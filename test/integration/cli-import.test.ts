@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { harText, runCli } from '../helpers/cli';
+import { harText, importRequests, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('hookbench import (built CLI, real files)', () => {
@@ -12,8 +12,7 @@ describe('hookbench import (built CLI, real files)', () => {
     dir = tempDir();
     data = join(dir.path, 'data');
     har = join(dir.path, 'in.har');
-    writeFileSync(har, harText([{ path: '/hook', body: '{"a":1}' }]));
-    expect(runCli(['import', har, '--data', data]).status).toBe(0);
+    importRequests(data, har, [{ path: '/hook', body: '{"a":1}' }]);
   });
   afterEach(() => dir.cleanup());
 

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, harText, runCli, runCliCutShort } from '../helpers/cli';
+import { CLI, importRequests, runCliAsync } from '../helpers/cli';
 import { recordingServer } from '../helpers/recording-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -18,14 +18,11 @@ describe('standard output closed early or unwritable (built CLI, real pipes and 
   beforeAll(async () => {
     dir = tempDir();
     data = join(dir.path, 'data');
-    const har = join(dir.path, 'seed.har');
-    writeFileSync(
-      har,
-      harText(
-        Array.from({ length: CAPTURES }, (_, i) => ({ path: `/c/${i}`, body: `"${'x'.repeat(1000)}"` })),
-      ),
+    importRequests(
+      data,
+      join(dir.path, 'seed.har'),
+      Array.from({ length: CAPTURES }, (_, i) => ({ path: `/c/${i}`, body: `"${'x'.repeat(1000)}"` })),
     );
-    expect(runCli(['import', har, '--data', data]).status).toBe(0);
     // A large answer for send to cut short; replays get a small one.
     target = await recordingServer((req, res) => res.end(req.url === '/' ? 'z'.repeat(4_000_000) : '{}'));
   });
@@ -40,10 +37,10 @@ describe('standard output closed early or unwritable (built CLI, real pipes and 
   };
 
   it('export | head', async () => {
-    const ndjson = await runCliCutShort(['export', '--data', data], 10);
+    const ndjson = await runCliAsync(['export', '--data', data], { keepBytes: 10 });
     expect(ndjson.stdout).toBe('{"id":1,"r');
     quiet(ndjson);
-    quiet(await runCliCutShort(['export', '--data', data, '--format', 'har'], 10));
+    quiet(await runCliAsync(['export', '--data', data, '--format', 'har'], { keepBytes: 10 }));
   });
 
   it('render big.json | head -c 10', async () => {
@@ -51,20 +48,22 @@ describe('standard output closed early or unwritable (built CLI, real pipes and 
     writeFileSync(state, JSON.stringify({ text: 'y'.repeat(3_000_000) }));
     const template = join(dir.path, 'body.json');
     writeFileSync(template, '{"text":"{{state.text}}"}');
-    const result = await runCliCutShort(['render', template, '--state', state], 10);
+    const result = await runCliAsync(['render', template, '--state', state], { keepBytes: 10 });
     expect(result.stdout).toBe('{"text":"y');
     quiet(result);
   });
 
   it('send … | head -c 10', async () => {
-    const result = await runCliCutShort(['send', '--to', target.url], 10);
+    const result = await runCliAsync(['send', '--to', target.url], { keepBytes: 10 });
     expect(result.stdout).toBe('HTTP/1.1 2');
     quiet(result);
   });
 
   it('replay … | head -1 still replays every capture it was asked to', async () => {
     target.received.length = 0;
-    const result = await runCliCutShort(['replay', '--data', data, '--all', '--to', target.url], 10);
+    const result = await runCliAsync(['replay', '--data', data, '--all', '--to', target.url], {
+      keepBytes: 10,
+    });
     expect(result.stdout).toBe('#1 POST ht');
     quiet(result);
     expect(target.received).toHaveLength(CAPTURES);

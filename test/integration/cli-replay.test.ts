@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { harText, runCli, runCliAsync } from '../helpers/cli';
+import { importRequests, runCliAsync } from '../helpers/cli';
 import { recordingServer } from '../helpers/recording-server';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -16,15 +16,10 @@ describe('hookbench replay: ids that do not exist and unusable stores (built CLI
   beforeEach(() => {
     dir = tempDir();
     data = join(dir.path, 'data');
-    const har = join(dir.path, 'seed.har');
-    writeFileSync(
-      har,
-      harText([
-        { path: '/one', body: '{"n":1}' },
-        { path: '/two', body: '{"n":2}' },
-      ]),
-    );
-    expect(runCli(['import', har, '--data', data]).status).toBe(0);
+    importRequests(data, join(dir.path, 'seed.har'), [
+      { path: '/one', body: '{"n":1}' },
+      { path: '/two', body: '{"n":2}' },
+    ]);
     target.received.length = 0;
   });
   afterEach(() => dir.cleanup());
