@@ -26,11 +26,13 @@ export function DataSetList({ onMessage }: { onMessage: (message: ScreenMessage)
     [presets],
   );
 
-  const add = (index: number | null) => {
-    addDataSet(index).catch((error: unknown) =>
-      onMessage({ text: describeError(error, 'Could not add the data set.'), error: true }),
-    );
-  };
+  // A new data set opens in the editor, replacing the data there: asked first when it is unsaved.
+  const add = (index: number | null) =>
+    guard(() => {
+      addDataSet(index).catch((error: unknown) =>
+        onMessage({ text: describeError(error, 'Could not add the data set.'), error: true }),
+      );
+    });
 
   const confirmDelete = async () => {
     if (!deleting) return;

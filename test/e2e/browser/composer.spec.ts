@@ -183,9 +183,16 @@ test('unsaved data asks before another data set replaces it, and a 20-digit id k
   await expect(page.getByTestId('dataset-state-editor').locator('.cm-content')).toContainText(big);
   await expect(preview.getByTestId('preview-body-text')).toContainText(`"smartico_user_id": "${big}"`);
 
-  // Discarding is a choice: confirmed, the other data set is in the editor.
+  // A new data set would replace the edits too: asked first.
   await state.locator('.cm-content').click();
   await page.keyboard.insertText(' ');
+  await page.getByTestId('dataset-new').click();
+  await page.getByTestId('dataset-preset-blank').click();
+  await expect(dialog).toContainText('are not saved');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(state.locator('.cm-content')).toContainText(big);
+
+  // Discarding is a choice: confirmed, the other data set is in the editor.
   await expect(page.getByTestId('dataset-dirty')).not.toHaveText('');
   await rows.nth(1).click();
   await dialog.getByTestId('composer-confirm-discard').click();
