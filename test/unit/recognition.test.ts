@@ -96,3 +96,29 @@ describe('where a finding is', () => {
     ]);
   });
 });
+
+describe('a field with alternatives', () => {
+  it('gets one finding in words, not one per alternative', () => {
+    const result = recognizePayload({
+      method: 'POST',
+      path: '/users/communications',
+      contentType: 'application/json',
+      body: Buffer.from(
+        JSON.stringify({
+          login: 'u1',
+          time: 'yesterday',
+          view_url: 'https://x.example/v',
+          channel: 'Email',
+          campaign_name: 'c',
+        }),
+      ),
+    });
+    expect(result.findings).toEqual([
+      {
+        severity: 'error',
+        path: '/time',
+        message: 'time must be epoch milliseconds: a whole number, or its digits in quotes.',
+      },
+    ]);
+  });
+});

@@ -53,7 +53,9 @@ export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown
     Array.isArray(whole) && whole.length > MAX_CHECKED_ITEMS ? whole.slice(0, MAX_CHECKED_ITEMS) : whole;
   const validate = validators[kind];
   // An `if` error only says that a `then` branch failed; that branch's own error names the field.
-  const errors = validate(value) ? [] : (validate.errors ?? []).filter((error) => error.keyword !== 'if');
+  const errors = validate(value)
+    ? []
+    : oneErrorPerAlternative((validate.errors ?? []).filter((error) => error.keyword !== 'if'));
   const findings: Finding[] = errors.map(toFinding);
   findings.push(...extraChecks(kind, value));
   const shown = findings.length > MAX_FINDINGS ? findings.slice(0, MAX_FINDINGS) : findings;
@@ -210,6 +212,9 @@ function toFinding(error: ErrorObject): Finding {
     case 'pattern':
       message = `${where} has an unexpected format${patternHint(error.instancePath)}.`;
       break;
+    case 'anyOf':
+      message = ALTERNATIVES[error.instancePath] ?? `${where} is in none of the accepted forms.`;
+      break;
     default:
       message = `${where} ${error.message ?? 'is not valid'}.`;
   }
@@ -233,8 +238,23 @@ function placeOf(pointer: string): string {
     .join(' → ');
 }
 
+/**
+ * A field with alternatives (anyOf) fails each of them and then the whole: Ajv says all three
+ * ("must be integer", "unexpected format", "must match a schema in anyOf"). One finding says it.
+ */
+function oneErrorPerAlternative(errors: ErrorObject[]): ErrorObject[] {
+  const alternatives = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+  return errors.filter((e) => e.keyword === 'anyOf' || !alternatives.has(e.instancePath));
+}
+
+/** What a field with alternatives accepts, in words. */
+const ALTERNATIVES: Record<string, string> = {
+  '/time': 'time must be epoch milliseconds: a whole number, or its digits in quotes.',
+};
+
 function patternHint(path: string): string {
-  if (path.endsWith('/time')) return ' (expected "YYYY-MM-DD HH:MM:SS", or empty for state "send")';
+  // An SMS status's time (`/3/time`); the reverse integration's `/time` is a number instead.
+  if (/^\/\d+\/time$/.test(path)) return ' (expected "YYYY-MM-DD HH:MM:SS", or empty for state "send")';
   if (path.endsWith('/view_url')) return ' (expected an http(s) URL)';
   if (path.endsWith('/phone')) return ' (expected digits, optionally starting with +)';
   return '';
