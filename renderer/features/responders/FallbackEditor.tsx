@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FallbackResponse } from '../../../shared/rules';
 import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
 import { CodeEditor } from '../../ui/editor/CodeEditor';
-import { IntegerInput, Labeled } from './formControls';
+import { FieldProblems, IntegerInput, Labeled } from './formControls';
 import { HeaderPairsEditor } from './HeaderPairsEditor';
+import { fallbackProblems } from './ruleChecks';
 import { withoutBlankHeaders } from './ruleFormat';
 import './fallback.css';
 
@@ -27,6 +28,17 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const dirty = !same(draft, base);
+  // Marked at the field once a save was refused for it, then following the edits (as rule fields).
+  const [showProblems, setShowProblems] = useState(false);
+  const problems = fallbackProblems(draft);
+  const marked = new Map(showProblems ? problems.map((p) => [p.field, p.message] as const) : []);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const detailsRef = useRef<HTMLDetailsElement>(null);
+  // Takes the user to the marked field once it is drawn marked.
+  useEffect(() => {
+    if (focusRequest > 0)
+      detailsRef.current?.querySelector<HTMLElement>('.rule-field-invalid input')?.focus();
+  }, [focusRequest]);
   // Open on coming back with unsaved edits, so they are not hidden; after that the user decides.
   const [openAtFirst] = useState(dirty);
 
@@ -37,12 +49,19 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
   }, [editing, setFallbackDraft]);
 
   const save = async () => {
+    if (problems.length > 0) {
+      setOutcome(null);
+      setShowProblems(true);
+      setFocusRequest((count) => count + 1);
+      return;
+    }
     const toSave = { ...draft, headers: withoutBlankHeaders(draft.headers) };
     setSaving(true);
     setOutcome(null);
     try {
       await setFallback(toSave);
       setFallbackDraft(null);
+      setShowProblems(false);
       setOutcome({ ok: true, text: 'Saved.' });
     } catch (error) {
       setOutcome({ ok: false, text: describeError(error, 'Could not save the fallback.') });
@@ -52,7 +71,7 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
   };
 
   return (
-    <details className="fallback" data-testid="fallback" open={openAtFirst || undefined}>
+    <details className="fallback" data-testid="fallback" open={openAtFirst || undefined} ref={detailsRef}>
       <summary className="fallback-summary">
         <span className="fallback-title">Fallback</span>
         <span className="fallback-line">
@@ -60,17 +79,21 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
         </span>
       </summary>
       <div className="fallback-body">
-        <Labeled label="Status">
-          {(id) => (
-            <IntegerInput
-              id={id}
-              className="input-mono input-narrow"
-              value={draft.status}
-              onChange={(status) => setDraft({ ...draft, status })}
-              data-testid="fallback-status-input"
-            />
-          )}
-        </Labeled>
+        <FieldProblems value={marked}>
+          <Labeled label="Status" field="status">
+            {(id, describedBy, invalid) => (
+              <IntegerInput
+                id={id}
+                className="input-mono input-narrow"
+                value={draft.status}
+                onChange={(status) => setDraft({ ...draft, status })}
+                invalid={invalid}
+                aria-describedby={describedBy}
+                data-testid="fallback-status-input"
+              />
+            )}
+          </Labeled>
+        </FieldProblems>
         <HeaderPairsEditor
           label="Fallback headers"
           headers={draft.headers}

@@ -3,7 +3,7 @@
  * user types in, with the same words the core's validation uses (electron/core/rules), so a field
  * is marked where it is instead of the save failing with a message at the top of the form.
  */
-import type { Rule } from '../../../shared/rules';
+import type { FallbackResponse, Rule } from '../../../shared/rules';
 
 /** `field` is the value's path in the rule, dot-separated: `responder.responses.1.status`. */
 export interface FieldProblem {
@@ -107,6 +107,13 @@ export function ruleProblems(rule: Rule): FieldProblem[] {
     );
   }
   return problems;
+}
+
+/** The fallback response's typed-in fields, checked as the core checks them (field: `status`). */
+export function fallbackProblems(fallback: FallbackResponse): FieldProblem[] {
+  return wholeInRange(fallback.status, RULE_LIMITS.status)
+    ? []
+    : [{ field: 'status', message: wholeRange('Status', RULE_LIMITS.status) }];
 }
 
 /** The sentence for the top of the form: the first problem, and how many more are marked. */

@@ -226,7 +226,17 @@ test('the fallback answers what no rule matches, as edited', async ({ app, page 
   await openResponders(page, app.uiUrl);
   const fallback = page.getByTestId('fallback');
   await fallback.locator('summary').click();
-  await fallback.getByTestId('fallback-status-input').fill('202');
+  // Out of range: refused at the field, before anything is sent, and the mark follows the fix.
+  const status = fallback.getByTestId('fallback-status-input');
+  await status.fill('999');
+  await fallback.getByTestId('save-fallback').click();
+  await expect(fallback.getByTestId('field-problem')).toHaveText(
+    'Status must be a whole number from 100 to 599.',
+  );
+  await expect(status).toHaveAttribute('aria-invalid', 'true');
+  await expect(status).toBeFocused();
+  await status.fill('202');
+  await expect(fallback.getByTestId('field-problem')).toHaveCount(0);
   await setEditorText(page, fallback.getByTestId('fallback-body-editor'), '{"ok":"fallback"}');
   // Unsaved edits survive a visit to another screen, shown open.
   await page.getByTestId('nav-captures').click();
