@@ -79,7 +79,7 @@ export const CaptureRow = memo(function CaptureRow({ capture, selected, current,
             data-valid={capture.valid}
             title={validity.title}
           >
-            {validity.label}
+            {validity.short}
           </span>
         )}
         <span className="row-path" data-testid="row-path">

@@ -18,15 +18,17 @@ export const KIND_NAMES: Record<PayloadKind, string> = {
 };
 
 /**
- * The validity badge's word and tooltip: a recognised payload against its documented shape, or
- * (no kind, not valid) a body meant to be JSON that does not parse. Null: nothing to say.
+ * The validity badge's words and tooltip: a recognised payload against its documented shape, or
+ * (no kind, not valid) a body meant to be JSON that does not parse. `short` fits a list row.
+ * Null: nothing to say.
  */
 export function validityWords(capture: {
   kind: PayloadKind | null;
   valid: boolean | null;
-}): { label: string; title: string } | null {
+}): { label: string; short: string; title: string } | null {
   if (capture.valid === null) return null;
-  if (capture.valid) return { label: 'valid', title: 'Matches the documented shape' };
-  if (capture.kind === null) return { label: 'broken JSON', title: 'The body is not valid JSON' };
-  return { label: 'invalid', title: 'Recognised, but not the documented shape' };
+  if (capture.valid) return { label: 'valid', short: 'valid', title: 'Matches the documented shape' };
+  if (capture.kind === null)
+    return { label: 'broken JSON', short: 'broken', title: 'The body is not valid JSON' };
+  return { label: 'invalid', short: 'invalid', title: 'Recognised, but not the documented shape' };
 }
