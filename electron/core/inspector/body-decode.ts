@@ -26,6 +26,15 @@ export function decodeBody(
   };
 }
 
+/**
+ * The body as its sender meant it: undone from its Content-Encoding (gzip, deflate, br), or the
+ * bytes themselves when there is none. Null when it says it is encoded but does not decode.
+ */
+export function decodedBytes(body: Uint8Array, headers: readonly HeaderPair[]): Uint8Array | null {
+  const view = decodeWhole(body, headers, true);
+  return view.decodeError === null ? view.bytes : null;
+}
+
 interface DecodedView {
   bytes: Uint8Array;
   decoded: string | null;

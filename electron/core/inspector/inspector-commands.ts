@@ -8,7 +8,7 @@ import { recognizePayload } from '../recognition/recognize';
 import type { CaptureStore } from '../store/capture-store';
 import type { CaptureWriter } from '../store/capture-writer';
 import { parseFilterOrThrow } from '../store/parse-filter';
-import { decodeBody, headerValue } from './body-decode';
+import { decodeBody, decodedBytes, headerValue } from './body-decode';
 import { buildSmsTimeline } from './sms-timeline';
 
 type InspectorCommands = Pick<
@@ -125,12 +125,13 @@ export function createInspectorCommands(
       const { text } = args(request);
       if (typeof text !== 'string') throw new CoreError('bad_request', 'text must be the HAR file content.');
       const captures = harToCaptures(text).map((c) => {
+        const content = decodedBytes(c.body, c.headers);
         const recognition = recognizePayload({
           method: c.method,
           path: c.path,
           contentType: headerValue(c.headers, 'content-type'),
-          contentEncoding: headerValue(c.headers, 'content-encoding'),
-          body: c.body,
+          contentEncoding: content === null ? headerValue(c.headers, 'content-encoding') : null,
+          body: content ?? c.body,
         });
         return {
           ...c,

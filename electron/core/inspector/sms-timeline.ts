@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { SmsStateEvent, SmsTimeline, SmsTimelineEntry } from '../../../shared/domain';
+import type { HeaderPair, SmsStateEvent, SmsTimeline, SmsTimelineEntry } from '../../../shared/domain';
 import { SMS_FINAL_STATES } from '../../../shared/rules';
 import { parseLossless, scalarText } from '../json/lossless';
+import { decodedBytes } from './body-decode';
 
 /** How far along the delivery a state is; a later status with a lower rank went backwards. */
 const STATE_RANK: Record<string, number> = {
@@ -16,6 +17,8 @@ const STATE_RANK: Record<string, number> = {
 export interface StatusBatch {
   id: number;
   receivedAt: number;
+  /** The request's headers: a gzip (deflate, br) batch is read decoded. */
+  headers?: readonly HeaderPair[];
   body: Uint8Array;
 }
 
@@ -31,7 +34,9 @@ export function buildSmsTimeline(batches: Iterable<StatusBatch>, limitIds = 10_0
   for (const batch of batches) {
     let items: unknown;
     try {
-      items = parseLossless(new TextDecoder().decode(batch.body));
+      const content = batch.headers ? decodedBytes(batch.body, batch.headers) : batch.body;
+      if (content === null) continue;
+      items = parseLossless(new TextDecoder().decode(content));
     } catch {
       continue;
     }

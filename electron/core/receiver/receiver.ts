@@ -286,8 +286,9 @@ export class Receiver {
             method,
             path: target,
             contentType,
-            contentEncoding: headerValue(headers, 'content-encoding'),
-            body: read.body,
+            // Read as the sender meant it (gzip undone); one that does not decode is not looked into.
+            contentEncoding: incoming.content === null ? headerValue(headers, 'content-encoding') : null,
+            body: incoming.content ?? read.body,
           },
           () => incoming.plainJson,
         );

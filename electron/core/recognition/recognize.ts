@@ -9,7 +9,10 @@ export interface PayloadInput {
   /** Request target with query string. */
   path: string;
   contentType: string | null;
-  /** A compressed body (gzip, br…) is not looked into: recognition reads bodies as sent. */
+  /**
+   * Set when `body` is still encoded (a Content-Encoding that did not decode): it is not looked
+   * into. Callers pass a gzip (deflate, br) body decoded, as its sender meant it.
+   */
   contentEncoding?: string | null;
   body: Uint8Array;
 }

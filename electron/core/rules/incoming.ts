@@ -1,5 +1,6 @@
 import type { HeaderPair } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
+import { decodedBytes } from '../inspector/body-decode';
 import { mayLoseDigits, parseKeepingDigits } from '../json/lossless';
 
 /** A request as rules see it: parsed once, shared by matching, templates and presets. */
@@ -16,7 +17,9 @@ export interface IncomingRequest {
   body: Uint8Array;
   contentType: string | null;
   kind: PayloadKind | null;
-  /** The body as text when it is UTF-8, else null. Computed on first use. */
+  /** The body undone from its Content-Encoding (gzip, deflate, br), or null when it does not decode. */
+  readonly content: Uint8Array | null;
+  /** The body (decoded from its Content-Encoding) as text when it is UTF-8, else null. Computed on first use. */
   readonly text: string | null;
   /** The body parsed as JSON (numbers lossless), or undefined when it is not JSON. Computed on first use. */
   readonly json: unknown;
@@ -71,6 +74,7 @@ class ReceivedRequest implements IncomingRequest {
   private byName: Map<string, string[]> | undefined;
   private params: URLSearchParams | undefined;
   private decoded: string | null | undefined;
+  private unencoded: Uint8Array | null | undefined;
   private lossless: unknown = NOT_YET;
   private plain: unknown = NOT_YET;
 
@@ -95,10 +99,17 @@ class ReceivedRequest implements IncomingRequest {
     return this.params;
   }
 
+  /** The body undone from its Content-Encoding (gzip, deflate, br); null when it does not decode. */
+  get content(): Uint8Array | null {
+    if (this.unencoded === undefined) this.unencoded = decodedBytes(this.body, this.headers);
+    return this.unencoded;
+  }
+
   get text(): string | null {
     if (this.decoded === undefined) {
+      const content = this.content;
       try {
-        this.decoded = utf8.decode(this.body);
+        this.decoded = content === null ? null : utf8.decode(content);
       } catch {
         this.decoded = null;
       }

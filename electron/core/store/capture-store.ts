@@ -1,5 +1,5 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
-import type { CaptureDetail, CapturePage, CaptureSummary, Finding } from '../../../shared/domain';
+import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
@@ -266,24 +266,25 @@ export class CaptureStore {
     return rows.map(toDetail);
   }
 
-  /** Request bodies of captures of one kind, oldest first, read in pages. */
+  /** Request bodies (with the headers that say how they are encoded) of captures of one kind, oldest first, read in pages. */
   *bodiesOfKind(
     kind: string,
     pageSize = 500,
-  ): Generator<{ id: number; receivedAt: number; body: Uint8Array }> {
+  ): Generator<{ id: number; receivedAt: number; headers: HeaderPair[]; body: Uint8Array }> {
     let after = 0;
     const statement = this.db.prepare(
-      `SELECT c.id AS id, c.received_at AS receivedAt, b.request AS body FROM captures c
+      `SELECT c.id AS id, c.received_at AS receivedAt, c.headers AS headers, b.request AS body FROM captures c
        JOIN capture_bodies b ON b.capture_id = c.id WHERE c.kind = ? AND c.id > ? ORDER BY c.id LIMIT ?`,
     );
     for (;;) {
       const rows = statement.all(kind, after, pageSize) as {
         id: number;
         receivedAt: number;
+        headers: string;
         body: Uint8Array;
       }[];
       if (rows.length === 0) return;
-      yield* rows;
+      for (const row of rows) yield { ...row, headers: JSON.parse(row.headers) as HeaderPair[] };
       after = (rows[rows.length - 1] as { id: number }).id;
     }
   }
