@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHookbench, type HookbenchCore } from '../../electron/core/index';
 import type { Rule } from '../../shared/rules';
@@ -33,7 +34,7 @@ describe('responder rules over real HTTP', () => {
   };
   const post = (
     path: string,
-    body: string,
+    body: string | Uint8Array,
     headers: [string, string][] = [['Content-Type', 'application/json']],
   ) => sendRaw(`${base}${path}`, { method: 'POST', headers, body });
   const latest = async () => {
@@ -154,6 +155,13 @@ describe('responder rules over real HTTP', () => {
         error_message: '',
       });
       expect(ok.delivery_id).toMatch(/^[0-9a-f-]{36}$/);
+
+      // A gzip body is read as the messaging SDK meant it, not as bytes that are not JSON.
+      const zipped = await post('/sdk/messages', gzipSync(sms), [
+        ['Content-Type', 'application/json'],
+        ['Content-Encoding', 'gzip'],
+      ]);
+      expect(JSON.parse(zipped.body.toString())).toMatchObject({ status_code: '000' });
 
       const bad = await post(
         '/sdk/messages',

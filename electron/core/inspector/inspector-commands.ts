@@ -125,13 +125,11 @@ export function createInspectorCommands(
       const { text } = args(request);
       if (typeof text !== 'string') throw new CoreError('bad_request', 'text must be the HAR file content.');
       const captures = harToCaptures(text).map((c) => {
-        const content = decodedBytes(c.body, c.headers);
         const recognition = recognizePayload({
           method: c.method,
           path: c.path,
           contentType: headerValue(c.headers, 'content-type'),
-          contentEncoding: content === null ? headerValue(c.headers, 'content-encoding') : null,
-          body: content ?? c.body,
+          body: decodedBytes(c.body, c.headers),
         });
         return {
           ...c,

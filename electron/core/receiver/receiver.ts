@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { CaptureDetail, ReceiverSettings, ReceiverStatus } from '../../../shared/domain';
 import type { Forwarder } from '../forward/forwarder';
-import { headerValue } from '../inspector/body-decode';
 import { recognizePayload } from '../recognition/recognize';
 import type { RuleOutcome } from '../rules/engine';
 import { type IncomingRequest, incomingRequest } from '../rules/incoming';
@@ -282,14 +281,7 @@ export class Receiver {
     const recognition = read.truncated
       ? { kind: null, valid: null, findings: [] }
       : recognizePayload(
-          {
-            method,
-            path: target,
-            contentType,
-            // Read as the sender meant it (gzip undone); one that does not decode is not looked into.
-            contentEncoding: incoming.content === null ? headerValue(headers, 'content-encoding') : null,
-            body: incoming.content ?? read.body,
-          },
+          { method, path: target, contentType, body: incoming.content },
           () => incoming.plainJson,
         );
     incoming.kind = recognition.kind;

@@ -10,11 +10,10 @@ export interface PayloadInput {
   path: string;
   contentType: string | null;
   /**
-   * Set when `body` is still encoded (a Content-Encoding that did not decode): it is not looked
-   * into. Callers pass a gzip (deflate, br) body decoded, as its sender meant it.
+   * The body as its sender meant it, undone from its Content-Encoding (IncomingRequest.content,
+   * decodedBytes); null when it says it is encoded and does not decode: then it is not looked into.
    */
-  contentEncoding?: string | null;
-  body: Uint8Array;
+  body: Uint8Array | null;
 }
 
 export interface Recognition {
@@ -100,9 +99,8 @@ const BROKEN_JSON_RECOGNITION: Recognition = {
 
 /** The JSON body, or for a GET the query string as an object (the reverse integration allows both). */
 function payloadValue(input: PayloadInput, parsedBody?: () => unknown): unknown {
+  if (input.body === null) return undefined;
   if (input.body.byteLength > 0) {
-    const encoding = input.contentEncoding?.trim().toLowerCase();
-    if (encoding && encoding !== 'identity') return undefined;
     // Every kind we know is a JSON object or array; other bodies are parsed only to say they are broken.
     const jsonLike = startsLikeJson(input.body);
     if (!jsonLike && !isJsonType(parseMediaType(input.contentType))) return undefined;

@@ -49,7 +49,7 @@ export function sdkResponse(config: SdkResponseConfig, request: IncomingRequest)
       method: request.method,
       path: request.target,
       contentType: request.contentType,
-      body: request.body,
+      body: request.content,
     },
     () => request.plainJson,
   );
