@@ -41,10 +41,30 @@ interface DecodedView {
   decodeError: string | null;
 }
 
-function decodeWhole(body: Uint8Array, headers: readonly HeaderPair[], decode: boolean): DecodedView {
+/**
+ * The Content-Encoding a body was sent with, lower-cased; null for none (or identity), so the
+ * store can tell at a glance which bodies searching must decode.
+ */
+export function contentEncodingOf(headers: readonly HeaderPair[]): string | null {
   const encoding = headerValue(headers, 'content-encoding')?.trim().toLowerCase() ?? '';
+  return encoding === '' || encoding === 'identity' ? null : encoding;
+}
+
+/** Like decodedBytes, for a body whose encoding is already known: the stored bytes when it does not decode. */
+export function decodedOrStored(body: Uint8Array, encoding: string | null): Uint8Array {
+  const view = decodeAs(body, encoding ?? '');
+  return view.decodeError === null ? view.bytes : body;
+}
+
+function decodeWhole(body: Uint8Array, headers: readonly HeaderPair[], decode: boolean): DecodedView {
+  return decode
+    ? decodeAs(body, contentEncodingOf(headers) ?? '')
+    : { bytes: body, decoded: null, decodeError: null };
+}
+
+function decodeAs(body: Uint8Array, encoding: string): DecodedView {
   const plain: DecodedView = { bytes: body, decoded: null, decodeError: null };
-  if (!decode || encoding === '' || encoding === 'identity' || body.byteLength === 0) return plain;
+  if (encoding === '' || encoding === 'identity' || body.byteLength === 0) return plain;
   const options = { maxOutputLength: MAX_DECODED_BYTES };
   let out: Buffer;
   try {

@@ -1,6 +1,7 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
+import { contentEncodingOf, decodedOrStored } from '../inspector/body-decode';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
   type CapturedRequest,
@@ -14,7 +15,7 @@ import {
   toSummary,
 } from './capture-rows';
 import { enableWriteAheadLog } from './checkpointer';
-import { filterToSql } from './filter-sql';
+import { DECODED_BODY_SQL_FUNCTION, filterToSql } from './filter-sql';
 import { checkStoreFile, migrate } from './schema';
 
 export type { CapturedRequest } from './capture-rows';
@@ -55,6 +56,12 @@ export class CaptureStore {
       this.db.exec('PRAGMA foreign_keys = ON');
       this.db.exec('PRAGMA busy_timeout = 5000');
       migrate(this.db);
+      // Searching reads a body as its sender meant it; the SQL calls this only for encoded ones.
+      this.db.function(DECODED_BODY_SQL_FUNCTION, { deterministic: true }, (body, encoding) =>
+        body instanceof Uint8Array
+          ? decodedOrStored(body, typeof encoding === 'string' ? encoding : null)
+          : body,
+      );
       this.statements = this.prepareStatements();
       this.total = (this.statements.count.get() as { n: number }).n;
     } catch (error) {
@@ -69,8 +76,8 @@ export class CaptureStore {
       insertCapture: this.db.prepare(
         `INSERT INTO captures (received_at, method, path, http_version, headers, content_type, body_size,
            declared_body_size, truncated, remote_address, remote_port, status, response_headers,
-           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket, content_encoding)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertBody: this.db.prepare(
         'INSERT INTO capture_bodies (capture_id, request, response) VALUES (?, ?, ?)',
@@ -137,6 +144,7 @@ export class CaptureStore {
           capture.origin.fault,
           capture.origin.error,
           capture.bucket,
+          contentEncodingOf(capture.headers),
         );
         const id = Number(result.lastInsertRowid);
         this.statements.insertBody.run(id, capture.body, capture.response.body);

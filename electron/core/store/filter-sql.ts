@@ -10,9 +10,27 @@ export interface FilterSql {
   joinsBody: boolean;
 }
 
+/** The SQL function (registered by CaptureStore) giving a stored body undone from its Content-Encoding. */
+export const DECODED_BODY_SQL_FUNCTION = 'hookbench_decoded_body';
+
+/**
+ * A condition on the request body as its sender meant it: a gzip (deflate, br) body decoded,
+ * any other as stored. The condition is written twice, so a plain body is tested exactly as
+ * before the encodings were known, and only the rare encoded one leaves SQLite for JavaScript
+ * (once per use of the body in the condition).
+ */
+function onRequestBody(condition: (body: string) => SqlPart): SqlPart {
+  const plain = condition('b.request');
+  const decoded = condition(`${DECODED_BODY_SQL_FUNCTION}(b.request, c.content_encoding)`);
+  return {
+    sql: `(CASE WHEN c.content_encoding IS NULL THEN ${plain.sql} ELSE ${decoded.sql} END)`,
+    params: [...plain.params, ...decoded.params],
+  };
+}
+
 /**
  * Translates a filter into one SQL condition, so searching runs inside SQLite
- * and never loads bodies into JavaScript. Body text uses instr() on the raw
+ * and loads no plain bodies into JavaScript. Body text uses instr() on the
  * bytes (exact, case-sensitive); JSON paths use SQLite's json functions,
  * guarded by json_valid so a malformed body simply does not match.
  */
@@ -43,15 +61,19 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
     params.push(header.name.toLowerCase());
     if (header.valueContains !== undefined) params.push(header.valueContains);
   }
+  const bodyHolds = (text: string) =>
+    onRequestBody((body) => ({ sql: `instr(${body}, ?) > 0`, params: [Buffer.from(text, 'utf8')] }));
   for (const text of filter.bodyContains ?? []) {
     joinsBody = true;
-    clauses.push('instr(b.request, ?) > 0');
-    params.push(Buffer.from(text, 'utf8'));
+    const inBody = bodyHolds(text);
+    clauses.push(inBody.sql);
+    params.push(...inBody.params);
   }
   for (const text of filter.text ?? []) {
     joinsBody = true;
-    clauses.push('(instr(c.path, ?) > 0 OR instr(b.request, ?) > 0)');
-    params.push(text, Buffer.from(text, 'utf8'));
+    const inBody = bodyHolds(text);
+    clauses.push(`(instr(c.path, ?) > 0 OR ${inBody.sql})`);
+    params.push(text, ...inBody.params);
   }
   if (filter.kinds?.length) {
     const named = filter.kinds.filter((kind) => kind !== 'none');
@@ -80,14 +102,15 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
   if (filter.truncated) clauses.push('c.truncated = 1');
   for (const condition of filter.json ?? []) {
     joinsBody = true;
-    const sql = jsonCondition(condition);
-    clauses.push(sql.where);
+    const sql = onRequestBody((body) => jsonCondition(condition, `CAST(${body} AS TEXT)`));
+    clauses.push(sql.sql);
     params.push(...sql.params);
   }
   return { where: clauses.length ? clauses.join(' AND ') : '1', params, joinsBody };
 }
 
-function jsonCondition(condition: JsonPathFilter): { where: string; params: SQLInputValue[] } {
+/** A JSON path condition on `body`, an SQL text expression. */
+function jsonCondition(condition: JsonPathFilter, body: string): SqlPart {
   let steps: PathStep[];
   try {
     steps = parseJsonPath(condition.path);
@@ -102,7 +125,6 @@ function jsonCondition(condition: JsonPathFilter): { where: string; params: SQLI
       `Searching supports one [*] per JSON path; "${condition.path}" has ${wildcards}.`,
     );
   }
-  const body = 'CAST(b.request AS TEXT)';
   if (wildcards === 0) {
     const path = toSqlitePath(steps);
     const test = valueTest(
@@ -110,7 +132,7 @@ function jsonCondition(condition: JsonPathFilter): { where: string; params: SQLI
       { sql: `json_extract(${body}, ?)`, params: [path] },
       { sql: `json_type(${body}, ?)`, params: [path] },
     );
-    return { where: `(CASE WHEN json_valid(${body}) THEN ${test.sql} ELSE 0 END)`, params: test.params };
+    return { sql: `(CASE WHEN json_valid(${body}) THEN ${test.sql} ELSE 0 END)`, params: test.params };
   }
   const at = steps.findIndex((step) => step.kind === 'wildcard');
   const outer = toSqlitePath(steps.slice(0, at));
@@ -127,7 +149,7 @@ function jsonCondition(condition: JsonPathFilter): { where: string; params: SQLI
           { sql: `(CASE WHEN ${container} THEN json_type(j.value, ?) END)`, params: [inner] },
         );
   return {
-    where: `(CASE WHEN json_valid(${body}) THEN EXISTS (SELECT 1 FROM json_each(${body}, ?) j WHERE ${test.sql}) ELSE 0 END)`,
+    sql: `(CASE WHEN json_valid(${body}) THEN EXISTS (SELECT 1 FROM json_each(${body}, ?) j WHERE ${test.sql}) ELSE 0 END)`,
     params: [outer, ...test.params],
   };
 }

@@ -43,6 +43,13 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX captures_pinned ON captures (id) WHERE pinned = 1;`,
   // 4: retention by age finds the oldest captures without scanning the table.
   `CREATE INDEX captures_received_at ON captures (received_at) WHERE pinned = 0;`,
+  // 5: the Content-Encoding of each body (null for none), so body search reads gzip bodies decoded.
+  `ALTER TABLE captures ADD COLUMN content_encoding TEXT;
+   UPDATE captures SET content_encoding = (
+     SELECT lower(trim(json_extract(h.value, '$[1]'))) FROM json_each(captures.headers) h
+     WHERE lower(json_extract(h.value, '$[0]')) = 'content-encoding' LIMIT 1)
+   WHERE headers LIKE '%content-encoding%' AND json_valid(headers);
+   UPDATE captures SET content_encoding = NULL WHERE content_encoding IN ('', 'identity');`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,11 @@ const TERMS: readonly { example: string; meaning: string }[] = [
   { example: 'path:/sms', meaning: 'path contains the text' },
   { example: 'status:4xx', meaning: 'a status class, a code (404) or a range (200-299)' },
   { example: 'header:x-signature', meaning: 'has the header; header:"name=value" also matches its value' },
-  { example: 'body:"RND Flow"', meaning: 'the body contains the text (quotes for spaces)' },
+  {
+    example: 'body:"RND Flow"',
+    meaning:
+      'the body contains the text (quotes for spaces; gzip, deflate and br bodies are searched decoded)',
+  },
   {
     example: 'kind:sms-status-batch',
     meaning: 'recognised kind: sms-status-batch, smartico-reverse, sdk-message, none',
