@@ -34,6 +34,8 @@ export interface RulesData {
   editing: RuleDraft | null;
   /** The fallback response being edited (what the editor shows, and the saved one it started from). */
   fallbackDraft: { draft: FallbackResponse; base: FallbackResponse } | null;
+  /** The capture the rule preview answers, once the user chose one; kept across screens like the drafts. */
+  previewCaptureId: number | null;
 }
 
 /**
@@ -68,6 +70,7 @@ export interface RulesActions {
   setRuleDraft(editing: RuleDraft | null): void;
   /** Replaces the fallback's draft; null shows the saved fallback. */
   setFallbackDraft(draft: RulesData['fallbackDraft']): void;
+  setPreviewCapture(id: number | null): void;
 }
 
 export type RulesStoreState = RulesData & RulesActions;
@@ -111,6 +114,7 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
       selectedId: null,
       editing: null,
       fallbackDraft: null,
+      previewCaptureId: null,
 
       async load() {
         if (get().status !== 'ready') set({ status: 'loading', loadError: null });
@@ -235,6 +239,10 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
 
       setFallbackDraft(fallbackDraft) {
         set({ fallbackDraft });
+      },
+
+      setPreviewCapture(previewCaptureId) {
+        set({ previewCaptureId });
       },
     };
   });

@@ -91,7 +91,8 @@ export function RulePreview({ draft }: { draft: Rule }) {
   const selectedCaptureId = useCaptures((s) => s.selectedId);
   const preview = useRules((s) => s.preview);
   const recent = useMemo(() => items.slice(0, RECENT_CAPTURES), [items]);
-  const [chosen, setChosen] = useState<number | null>(null);
+  const chosen = useRules((s) => s.previewCaptureId);
+  const setChosen = useRules((s) => s.setPreviewCapture);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const [pending, setPending] = useState(false);
   const generation = useRef(0);

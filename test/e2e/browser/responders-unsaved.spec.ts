@@ -11,7 +11,13 @@ async function inView(locator: Locator, page: Page): Promise<boolean> {
   return box.y >= 0 && box.y + box.height <= viewport.height;
 }
 
-test('unsaved edits to a rule and the selection survive a visit to another screen', async ({ app, page }) => {
+test('unsaved edits to a rule, the selection and the previewed capture survive a visit to another screen', async ({
+  app,
+  page,
+}) => {
+  const receiver = app.receiverUrl.replace(/\/$/, '');
+  for (const path of ['/older', '/newer'])
+    await sendRaw(`${receiver}${path}`, { method: 'POST', body: '{}' });
   await openResponders(page, app.uiUrl);
   await page.getByTestId('add-rule').click();
   await page.getByTestId('preset-plain').click();
@@ -24,10 +30,16 @@ test('unsaved edits to a rule and the selection survive a visit to another scree
   await editor.getByTestId('response-status-input').fill('201');
   await setEditorText(page, editor.getByTestId('response-body-editor'), '{"made":"here"}');
   await expect(editor.getByTestId('rule-dirty')).toHaveText('Unsaved changes');
+  // The preview shows the newest capture until another is chosen.
+  const previewOf = page.getByTestId('preview-capture-select');
+  await expect(previewOf.locator('option:checked')).toContainText('/newer');
+  const older = await previewOf.locator('option', { hasText: '/older' }).getAttribute('value');
+  await previewOf.selectOption(older ?? '');
 
   await page.getByTestId('nav-captures').click();
   await expect(page.getByTestId('rule-editor')).toHaveCount(0);
   await page.getByTestId('nav-responders').click();
+  await expect(previewOf).toHaveValue(older ?? '');
 
   // The same rule, still edited and still unsaved.
   await expect(editor).toHaveAttribute('data-rule-id', ruleId ?? '');
@@ -48,7 +60,7 @@ test('unsaved edits to a rule and the selection survive a visit to another scree
   // Saving them is what the receiver answers with.
   await editor.getByTestId('save-rule').click();
   await expect(editor.getByTestId('rule-dirty')).toHaveText('');
-  const answer = await sendRaw(`${app.receiverUrl.replace(/\/$/, '')}/anything`, {
+  const answer = await sendRaw(`${receiver}/anything`, {
     method: 'POST',
     body: '{}',
   });
