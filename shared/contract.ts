@@ -71,7 +71,14 @@ export interface CommandMap {
   setCaptureMeta: { request: CaptureMetaPatch; response: CaptureSummary };
   listBuckets: { request: undefined; response: BucketInfo[] };
   /** Every id_sms seen in status batches matching the filter, with its states and anomalies. */
-  getSmsTimeline: { request: { filter?: string }; response: SmsTimeline };
+  /**
+   * The story of each id_sms across the status batches (those matching `filter`): of the ids
+   * capture `forCapture` carries, or of the ids containing `find`, or of all (up to 10,000).
+   */
+  getSmsTimeline: {
+    request: { filter?: string; forCapture?: number; find?: string };
+    response: SmsTimeline;
+  };
   /** Selected captures (ids), or all matching a filter, as a HAR or NDJSON file's text. */
   exportCaptures: {
     request: { ids?: number[]; filter?: string; format: 'har' | 'ndjson'; redactHeaders?: string[] };

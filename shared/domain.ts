@@ -185,12 +185,14 @@ export interface SmsStateEvent {
   /** The gateway's `time` field as sent ("" for state send). */
   time: string;
   final: boolean;
+  /** The same state and time as a status already received for this id: sent again, not a change. */
+  resent: boolean;
 }
 
 export interface SmsTimelineEntry {
   idSms: string;
   events: SmsStateEvent[];
-  /** The last state received. */
+  /** The last state received (a status sent again does not count). */
   lastState: string;
   final: boolean;
   /** Plain-words anomalies: a change after a final state, a state going backwards, a re-sent status. */
@@ -203,4 +205,6 @@ export interface SmsTimeline {
   batches: number;
   /** Batches whose bytes equal an earlier batch's: re-sent, probably because the acknowledgement was missing. */
   resentBatches: number;
+  /** Ids left out because the timeline tells at most 10,000 (the first seen); find one to see it. */
+  omittedIds: number;
 }

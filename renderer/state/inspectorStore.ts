@@ -16,7 +16,7 @@ export interface InspectorStoreState {
   bucketsMayHaveChanged(): void;
   getBody(request: CommandRequest<'getCaptureBody'>): Promise<CommandResponse<'getCaptureBody'>>;
   diagnose(id: number): Promise<CommandResponse<'diagnoseCapture'>>;
-  smsTimeline(filter?: string): Promise<CommandResponse<'getSmsTimeline'>>;
+  smsTimeline(request: CommandRequest<'getSmsTimeline'>): Promise<CommandResponse<'getSmsTimeline'>>;
   exportCaptures(request: CommandRequest<'exportCaptures'>): Promise<CommandResponse<'exportCaptures'>>;
   importHar(text: string): Promise<CommandResponse<'importHar'>>;
 }
@@ -45,7 +45,7 @@ export function createInspectorStore(client: HookbenchClient): InspectorStore {
 
       getBody: (request) => client.call('getCaptureBody', request),
       diagnose: (id) => client.call('diagnoseCapture', { id }),
-      smsTimeline: (filter) => client.call('getSmsTimeline', filter ? { filter } : {}),
+      smsTimeline: (request) => client.call('getSmsTimeline', request),
       exportCaptures: (request) => client.call('exportCaptures', request),
       importHar: (text) => client.call('importHar', { text }),
     };

@@ -219,7 +219,8 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
     );
     expect(byId['3234']?.events[1]?.final).toBe(true);
     const anomalies3234 = byId['3234']?.anomalies.join('\n');
-    expect(anomalies3234).toMatch(/"read" was sent again .*re-sent batch/);
+    expect(anomalies3234).toMatch(/"read" of 2011-01-01 12:58:00 was sent again .*re-sent batch/);
+    expect(byId['3234']?.events.map((e) => e.resent)).toEqual([false, false, true, false]);
     expect(anomalies3234).toMatch(/Changed to "deliver" after the final state "read"/);
     expect(byId['3235']?.anomalies.join('\n')).toMatch(/Went backwards from "deliver" to "send"/);
     expect(byId['3235']?.final).toBe(false);
@@ -227,6 +228,17 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
       filter: `before:${new Date(Date.now() + 1000).toISOString()} $[*].id_sms=3234`,
     });
     expect(filtered.batches).toBe(4);
+
+    // One capture's ids, across every batch; ids containing some text; refusals in words.
+    const ofBatch3 = await core.handlers.getSmsTimeline({ forCapture: ids.batch3 as number });
+    expect(ofBatch3.entries.map((e) => e.idSms)).toEqual(['3234']);
+    expect(ofBatch3.entries[0]?.events).toHaveLength(4);
+    expect((await core.handlers.getSmsTimeline({ find: '35' })).entries.map((e) => e.idSms)).toEqual([
+      '3235',
+    ]);
+    await expect(core.handlers.getSmsTimeline({ forCapture: 999_999 })).rejects.toMatchObject({
+      code: 'not_found',
+    });
   });
 
   it('exports HAR (redacting chosen headers) and NDJSON, and imports HAR back with the same bytes', async () => {

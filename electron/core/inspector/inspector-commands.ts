@@ -9,7 +9,7 @@ import type { CaptureStore } from '../store/capture-store';
 import type { CaptureWriter } from '../store/capture-writer';
 import { parseFilterOrThrow } from '../store/parse-filter';
 import { decodeBody, decodedBytes, headerValue } from './body-decode';
-import { buildSmsTimeline } from './sms-timeline';
+import { buildSmsTimeline, idsInBatch } from './sms-timeline';
 
 type InspectorCommands = Pick<
   CommandHandlers,
@@ -85,12 +85,28 @@ export function createInspectorCommands(
         .buckets()
         .map((b) => ({ name: b.name, count: b.count, lastReceivedAt: new Date(b.last).toISOString() })),
     getSmsTimeline: async (request) => {
-      const filter = parseFilterOrThrow(request === undefined ? undefined : args(request).filter);
+      const { filter: text, forCapture, find } = request === undefined ? {} : args(request);
+      const filter = parseFilterOrThrow(text);
+      if (find !== undefined && typeof find !== 'string')
+        throw new CoreError('bad_request', 'find must be the text of an id_sms.');
+      let only: ((idSms: string) => boolean) | undefined;
+      if (forCapture !== undefined) {
+        if (!Number.isSafeInteger(forCapture))
+          throw new CoreError('bad_request', 'forCapture must be a capture id.');
+        const batch = store.request(forCapture as number);
+        if (!batch) throw new CoreError('not_found', `Capture ${String(forCapture)} no longer exists.`);
+        const ids = new Set(idsInBatch({ id: forCapture as number, receivedAt: 0, ...batch }));
+        only = (idSms) => ids.has(idSms);
+      } else if (find) {
+        only = (idSms) => idSms.includes(find);
+      }
       const allowed = Object.keys(filter).length > 0 ? new Set(store.idsMatching(filter)) : null;
-      const batches = [...store.bodiesOfKind('sms-status-batch')].filter(
-        (b) => allowed === null || allowed.has(b.id),
-      );
-      return buildSmsTimeline(batches);
+      // Read lazily, a page at a time: a store of status batches need not fit in memory at once.
+      function* batches() {
+        for (const batch of store.bodiesOfKind('sms-status-batch'))
+          if (allowed === null || allowed.has(batch.id)) yield batch;
+      }
+      return buildSmsTimeline(batches(), { only });
     },
     exportCaptures: async (request) => {
       const { ids, filter, format, redactHeaders } = args(request);

@@ -22,65 +22,109 @@ export interface StatusBatch {
   body: Uint8Array;
 }
 
+export interface TimelineOptions {
+  /** At most this many ids are told (the first seen); the rest are counted in `omittedIds`. */
+  limitIds?: number;
+  /** Only the ids this accepts (one batch's ids, a search). */
+  only?: (idSms: string) => boolean;
+}
+
+/** The status items of a batch, or null when it is not a JSON array (or does not decode). */
+function statusItems(batch: StatusBatch): unknown[] | null {
+  try {
+    const content = batch.headers ? decodedBytes(batch.body, batch.headers) : batch.body;
+    if (content === null) return null;
+    const items = parseLossless(new TextDecoder().decode(content));
+    return Array.isArray(items) ? items : null;
+  } catch {
+    return null;
+  }
+}
+
+function idOf(item: unknown): string | null {
+  if (typeof item !== 'object' || item === null) return null;
+  return scalarText((item as Record<string, unknown>).id_sms);
+}
+
+/** The id_sms values a status batch carries, in order, once each. */
+export function idsInBatch(batch: StatusBatch): string[] {
+  const ids = new Set<string>();
+  for (const item of statusItems(batch) ?? []) {
+    const id = idOf(item);
+    if (id !== null) ids.add(id);
+  }
+  return [...ids];
+}
+
 /**
  * Builds the per-id_sms story from status batches, oldest first: every state
- * with its time and capture, final states marked, and what looks wrong.
+ * with its time and capture, final states marked, and what looks wrong. A status the
+ * gateway sends again (same state and time as one already received) is marked re-sent
+ * and does not move the id's current state back.
  */
-export function buildSmsTimeline(batches: Iterable<StatusBatch>, limitIds = 10_000): SmsTimeline {
+export function buildSmsTimeline(
+  batches: Iterable<StatusBatch>,
+  { limitIds = 10_000, only }: TimelineOptions = {},
+): SmsTimeline {
   const byId = new Map<string, SmsTimelineEntry>();
+  const omitted = new Set<string>();
   const seenBatches = new Set<string>();
   let batchCount = 0;
   let resent = 0;
   for (const batch of batches) {
-    let items: unknown;
-    try {
-      const content = batch.headers ? decodedBytes(batch.body, batch.headers) : batch.body;
-      if (content === null) continue;
-      items = parseLossless(new TextDecoder().decode(content));
-    } catch {
-      continue;
-    }
-    if (!Array.isArray(items)) continue;
+    const items = statusItems(batch);
+    if (items === null) continue;
     batchCount += 1;
     const digest = createHash('sha256').update(batch.body).digest('hex');
     const isResent = seenBatches.has(digest);
     if (isResent) resent += 1;
     seenBatches.add(digest);
     for (const item of items) {
-      if (typeof item !== 'object' || item === null) continue;
-      const record = item as Record<string, unknown>;
-      const idSms = scalarText(record.id_sms);
-      if (idSms === null) continue;
+      const idSms = idOf(item);
+      if (idSms === null || (only && !only(idSms))) continue;
       let entry = byId.get(idSms);
       if (!entry) {
-        if (byId.size >= limitIds) continue;
+        if (byId.size >= limitIds) {
+          omitted.add(idSms);
+          continue;
+        }
         entry = { idSms, events: [], lastState: '', final: false, anomalies: [] };
         byId.set(idSms, entry);
       }
+      const record = item as Record<string, unknown>;
       const state = typeof record.state === 'string' ? record.state : String(record.state);
+      const time = typeof record.time === 'string' ? record.time : String(record.time ?? '');
+      const again = entry.events.some((e) => e.state === state && e.time === time);
       const event: SmsStateEvent = {
         captureId: batch.id,
         receivedAt: new Date(batch.receivedAt).toISOString(),
         state,
-        time: typeof record.time === 'string' ? record.time : String(record.time ?? ''),
+        time,
         final: SMS_FINAL_STATES.includes(state),
+        resent: again,
       };
       noteAnomalies(entry, event, isResent);
       entry.events.push(event);
+      if (again) continue;
       entry.lastState = state;
       entry.final = event.final;
     }
   }
-  return { entries: [...byId.values()], batches: batchCount, resentBatches: resent };
+  return {
+    entries: [...byId.values()],
+    batches: batchCount,
+    resentBatches: resent,
+    omittedIds: omitted.size,
+  };
 }
 
 function noteAnomalies(entry: SmsTimelineEntry, event: SmsStateEvent, batchResent: boolean): void {
-  const previous = entry.events.at(-1);
+  const previous = entry.events.filter((e) => !e.resent).at(-1);
   if (!previous) return;
   const where = `capture #${event.captureId}`;
-  if (previous.state === event.state && previous.time === event.time) {
+  if (event.resent) {
     entry.anomalies.push(
-      `"${event.state}" was sent again (${where})${batchResent ? ', in a re-sent batch' : ''}: the acknowledgement for it was probably missing.`,
+      `"${event.state}"${event.time ? ` of ${event.time}` : ''} was sent again (${where})${batchResent ? ', in a re-sent batch' : ''}: the acknowledgement for it was probably missing.`,
     );
     return;
   }

@@ -223,6 +223,51 @@ test('the SMS timeline tells each id_sms story, with anomalies', async ({ app, p
   await expect(page.getByTestId('capture-detail')).toBeVisible();
 });
 
+test('a status sent again changes nothing; ids beyond the first 10,000 are said and found', async ({
+  app,
+  page,
+}) => {
+  const base = app.receiverUrl.replace(/\/$/, '');
+  await open(page, app.uiUrl);
+  const first = '[{"id_sms":1,"time":"","state":"send"}]';
+  await post(base, '/sms/status', first);
+  await post(base, '/sms/status', '[{"id_sms":1,"time":"2011-01-01 10:00:00","state":"deliver"}]');
+  // The gateway did not get the first acknowledgement: the same batch again.
+  await post(base, '/sms/status', first);
+  const many = Array.from({ length: 10_000 }, (_, i) => ({ id_sms: 100 + i, time: '', state: 'send' }));
+  await post(base, '/sms/status', JSON.stringify(many));
+  await post(base, '/sms/status', '[{"id_sms":99999,"time":"2011-01-01 11:00:00","state":"read"}]');
+  const rows = page.getByTestId('capture-row');
+  await expect(rows).toHaveCount(5);
+
+  await rows.nth(2).click();
+  const detail = page.getByTestId('capture-detail');
+  await detail.getByTestId('timeline-tab').click();
+  const story = detail.locator('[data-testid="timeline-entry"][data-id-sms="1"]');
+  await expect(story.getByTestId('timeline-event')).toHaveCount(3);
+  await expect(story.getByTestId('timeline-event').last()).toHaveAttribute('data-resent', 'true');
+  await expect(story.getByTestId('timeline-event').last()).toContainText('sent again');
+  await expect(story.getByTestId('timeline-last-state')).toHaveText('deliver');
+  await expect(story.getByTestId('timeline-anomaly')).toContainText(
+    '"send" was sent again (capture #3), in a re-sent batch',
+  );
+
+  // Beyond the first 10,000 ids: the newest capture's own timeline still tells its id.
+  await rows.first().click();
+  await detail.getByTestId('timeline-tab').click();
+  await expect(detail.locator('[data-testid="timeline-entry"][data-id-sms="99999"]')).toBeVisible();
+
+  await page.getByTestId('open-timeline').click();
+  const view = page.getByTestId('timeline-view');
+  await expect(view.getByTestId('timeline-cut')).toContainText(
+    'The first 10,000 ids are listed; 2 more are not.',
+  );
+  await page.screenshot({ path: test.info().outputPath('sms-timeline-cut.png') });
+  await view.getByRole('searchbox', { name: 'Find an id_sms' }).fill('99999');
+  await expect(view.getByTestId('timeline-row')).toHaveCount(1);
+  await expect(view.locator('[data-id-sms="99999"] .sms-state')).toHaveText('read');
+});
+
 test('body views, pins, notes, cURL, multi-select delete, export and import', async ({
   app,
   page,

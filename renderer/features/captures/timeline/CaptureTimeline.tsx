@@ -8,22 +8,15 @@ import { useSmsTimeline } from './useSmsTimeline';
 import './timeline.css';
 
 /**
- * The story of every id_sms this status batch carries, across all batches: the
- * whole store's timeline, narrowed to these ids here (a JSON-path filter would
- * select the batches, not the ids, and leave other ids' stories half told).
+ * The story of every id_sms this status batch carries, across all batches: the core tells only
+ * these ids' stories (a JSON-path filter would select the batches, not the ids, and leave other
+ * ids' stories half told; the whole store's timeline stops at 10,000 ids).
  */
 export function CaptureTimeline({ detail }: { detail: CaptureDetail }) {
-  const { state } = useSmsTimeline();
+  const request = useMemo(() => ({ forCapture: detail.id }), [detail.id]);
+  const { state } = useSmsTimeline(request);
   const select = useCaptures((s) => s.select);
-  const entries = useMemo(
-    () =>
-      state.status === 'ready'
-        ? state.timeline.entries.filter((entry) =>
-            entry.events.some((event) => event.captureId === detail.id),
-          )
-        : [],
-    [state, detail.id],
-  );
+  const entries = state.status === 'ready' ? state.timeline.entries : [];
 
   if (state.status === 'loading') {
     return (

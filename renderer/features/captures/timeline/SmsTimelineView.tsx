@@ -1,6 +1,7 @@
 import { ChevronDown, ChevronRight, LoaderCircle, RefreshCw, X } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import type { SmsTimelineEntry } from '../../../../shared/domain';
+import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { Notice } from '../../../ui/Notice';
 import { TimelineEntry } from './TimelineEntry';
 import { useSmsTimeline } from './useSmsTimeline';
@@ -8,6 +9,8 @@ import './timeline.css';
 
 /** Rows rendered at first; thousands of ids would make the first paint slow for no benefit. */
 const FIRST_ROWS = 300;
+/** How long typing in the search must pause before the core is asked (only when the list was cut). */
+const SEARCH_DELAY_MS = 300;
 
 interface SmsTimelineViewProps {
   onClose: () => void;
@@ -16,8 +19,14 @@ interface SmsTimelineViewProps {
 
 /** Every id_sms seen in the store: last state and anomaly count, each expandable to its full story. */
 export function SmsTimelineView({ onClose, onOpenCapture }: SmsTimelineViewProps) {
-  const { state, reload } = useSmsTimeline(undefined, { live: true });
+  const whole = useSmsTimeline({}, { live: true });
   const [search, setSearch] = useState('');
+  // The whole store's timeline stops at 10,000 ids; an id beyond them is looked for by the core.
+  const cut = whole.state.status === 'ready' ? whole.state.timeline.omittedIds : 0;
+  const sought = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const findRequest = useMemo(() => (cut > 0 && sought !== '' ? { find: sought } : null), [cut, sought]);
+  const found = useSmsTimeline(findRequest, { live: true });
+  const { state, reload } = findRequest ? found : whole;
   const [onlyAnomalies, setOnlyAnomalies] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const [shown, setShown] = useState(FIRST_ROWS);
@@ -37,9 +46,15 @@ export function SmsTimelineView({ onClose, onOpenCapture }: SmsTimelineViewProps
         <h2 className="sms-timeline-title">SMS status timeline</h2>
         {state.status === 'ready' && (
           <span className="muted" data-testid="timeline-summary">
-            {state.timeline.entries.length} ids from {state.timeline.batches}{' '}
+            {state.timeline.entries.length.toLocaleString('en-US')} ids from {state.timeline.batches}{' '}
             {state.timeline.batches === 1 ? 'batch' : 'batches'}
             {state.timeline.resentBatches > 0 && `, ${state.timeline.resentBatches} re-sent`}
+          </span>
+        )}
+        {cut > 0 && !findRequest && (
+          <span className="sms-timeline-cut" data-testid="timeline-cut">
+            The first 10,000 ids are listed; {cut.toLocaleString('en-US')} more {cut === 1 ? 'is' : 'are'}{' '}
+            not. Find an id to see any of them.
           </span>
         )}
         <input

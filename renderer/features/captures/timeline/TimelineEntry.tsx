@@ -9,7 +9,7 @@ interface TimelineEntryProps {
   onOpenCapture: (id: number) => void;
 }
 
-/** One id_sms: every state in arrival order, with the gateway's time, when it arrived and which capture carried it. */
+/** One id_sms: every state in arrival order (a status sent again marked so), with the gateway's time, when it arrived and which capture carried it. */
 export function TimelineEntry({ entry, currentCaptureId, onOpenCapture }: TimelineEntryProps) {
   return (
     <section className="timeline-entry" data-testid="timeline-entry" data-id-sms={entry.idSms}>
@@ -35,16 +35,27 @@ export function TimelineEntry({ entry, currentCaptureId, onOpenCapture }: Timeli
             // Events are fixed once received; the same state may legitimately repeat.
             // biome-ignore lint/suspicious/noArrayIndexKey: events are append-only per id
             key={index}
-            className={
-              event.captureId === currentCaptureId
-                ? 'timeline-event timeline-event-current'
-                : 'timeline-event'
-            }
+            className={[
+              'timeline-event',
+              event.captureId === currentCaptureId ? 'timeline-event-current' : '',
+              event.resent ? 'timeline-event-resent' : '',
+            ]
+              .filter(Boolean)
+              .join(' ')}
             data-testid="timeline-event"
             data-state={event.state}
             data-final={event.final}
+            data-resent={event.resent}
           >
             <span className="sms-state">{event.state}</span>
+            {event.resent && (
+              <span
+                className="timeline-resent"
+                title="The same state and time as a status already received: it changes nothing"
+              >
+                sent again
+              </span>
+            )}
             {event.final && (
               <span
                 className="timeline-final"

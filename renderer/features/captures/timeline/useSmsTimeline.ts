@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommandRequest } from '../../../../shared/contract';
 import type { SmsTimeline } from '../../../../shared/domain';
 import { describeError } from '../../../client';
 import { useCaptures, useInspector } from '../../../state/StoresContext';
@@ -13,11 +14,12 @@ export type TimelineState =
   | { status: 'ready'; timeline: SmsTimeline };
 
 /**
- * The SMS status timeline of the whole store (or of the batches matching `filter`); `reload` asks
- * again. `live`: rebuilt as captures arrive (throttled), as the gateway's retries come in.
+ * The SMS status timeline of the whole store, or as `request` narrows it (a capture's ids, ids
+ * containing some text, the batches matching a filter); `reload` asks again. `live`: rebuilt as
+ * captures arrive (throttled), as the gateway's retries come in. Null asks for nothing.
  */
 export function useSmsTimeline(
-  filter?: string,
+  request: CommandRequest<'getSmsTimeline'> | null = {},
   { live = false }: { live?: boolean } = {},
 ): { state: TimelineState; reload: () => void } {
   const smsTimeline = useInspector((s) => s.smsTimeline);
@@ -25,18 +27,22 @@ export function useSmsTimeline(
   // Only the newest load's answer is shown (an older one can answer later).
   const latest = useRef(0);
 
+  // A new object each render must not mean a new question: the text of the request says.
+  const asked = request === null ? null : JSON.stringify(request);
+
   /** Asks the core again; resolves when its answer is shown (or superseded). */
   const load = useCallback(async (): Promise<void> => {
+    if (asked === null) return;
     const ticket = ++latest.current;
     setState((old) => (old.status === 'ready' ? old : { status: 'loading' }));
     try {
-      const timeline = await smsTimeline(filter);
+      const timeline = await smsTimeline(JSON.parse(asked) as CommandRequest<'getSmsTimeline'>);
       if (ticket === latest.current) setState({ status: 'ready', timeline });
     } catch (error) {
       if (ticket === latest.current)
         setState({ status: 'error', message: describeError(error, 'Could not build the SMS timeline.') });
     }
-  }, [smsTimeline, filter]);
+  }, [smsTimeline, asked]);
 
   useEffect(() => {
     void load();
