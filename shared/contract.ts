@@ -84,8 +84,8 @@ export interface CommandMap {
     request: { ids?: number[]; filter?: string; format: 'har' | 'ndjson'; redactHeaders?: string[] };
     response: { fileName: string; text: string; count: number };
   };
-  /** Adds the entries of a HAR file as captures. */
-  importHar: { request: { text: string }; response: { imported: number } };
+  /** Adds the captures of a file: a HAR file (any tool's) or Hookbench's NDJSON export. */
+  importCaptures: { request: { text: string }; response: { imported: number } };
   deleteCaptures: { request: { ids: number[] }; response: StoreCounts };
   clearCaptures: { request: undefined; response: StoreCounts };
   getSettings: { request: undefined; response: Settings };
@@ -241,7 +241,7 @@ const commandKeys: Record<CommandName, true> = {
   listBuckets: true,
   getSmsTimeline: true,
   exportCaptures: true,
-  importHar: true,
+  importCaptures: true,
   deleteCaptures: true,
   clearCaptures: true,
   getSettings: true,

@@ -6,25 +6,27 @@ import { print } from './output';
 import { readInput } from './read-input';
 import { CliError, EXIT_OK } from './usage-error';
 
-export const IMPORT_USAGE = `hookbench import FILE.har --data DIR
+export const IMPORT_USAGE = `hookbench import FILE --data DIR
 
-Adds every entry of a HAR file (from Hookbench, a browser, HTTP Toolkit or webhook.site)
-to the data folder's captures, with its headers and exact body bytes.`;
+Adds the captures of FILE to the data folder's captures, with their headers and exact body
+bytes: every entry of a HAR file (from Hookbench, a browser, HTTP Toolkit or webhook.site), or
+every line of Hookbench's NDJSON export (pins and notes too).`;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The HAR file's JSON text. Bytes that are not text are refused here, so no message ever echoes
+ * The file's JSON text. Bytes that are not text are refused here, so no message ever echoes
  * them back to the terminal (a leading byte order mark is the core's to drop).
  */
-function harText(bytes: Buffer, file: string): string {
+function jsonText(bytes: Buffer, file: string): string {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new CliError(`${file} is not a HAR file: it is not UTF-8 text (a HAR file is JSON).`);
+    throw new CliError(`${file} is not a HAR or NDJSON file: it is not UTF-8 text.`);
   }
-  if (hasBinary(text)) throw new CliError(`${file} is not a HAR file: it holds binary data, not JSON text.`);
+  if (hasBinary(text))
+    throw new CliError(`${file} is not a HAR or NDJSON file: it holds binary data, not JSON text.`);
   return text;
 }
 
@@ -45,12 +47,12 @@ export async function importCaptures(argv: string[]): Promise<number> {
     strict: true,
   });
   const [file, ...extra] = positionals;
-  if (!file || extra.length > 0) throw new CliError('import needs exactly one FILE.har.');
+  if (!file || extra.length > 0) throw new CliError('import needs exactly one FILE (.har or .ndjson).');
   if (!values.data) throw new CliError('import needs --data DIR, the data folder to add the captures to.');
-  const text = harText(await readInput(file), file);
+  const text = jsonText(await readInput(file), file);
   const core = await openCore({ dataDir: values.data });
   try {
-    const { imported } = await core.handlers.importHar({ text });
+    const { imported } = await core.handlers.importCaptures({ text });
     print(`Imported ${imported} capture${imported === 1 ? '' : 's'} into ${resolve(values.data)}.\n`);
     return EXIT_OK;
   } catch (error) {

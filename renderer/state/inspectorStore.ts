@@ -18,7 +18,7 @@ export interface InspectorStoreState {
   diagnose(id: number): Promise<CommandResponse<'diagnoseCapture'>>;
   smsTimeline(request: CommandRequest<'getSmsTimeline'>): Promise<CommandResponse<'getSmsTimeline'>>;
   exportCaptures(request: CommandRequest<'exportCaptures'>): Promise<CommandResponse<'exportCaptures'>>;
-  importHar(text: string): Promise<CommandResponse<'importHar'>>;
+  importCaptures(text: string): Promise<CommandResponse<'importCaptures'>>;
 }
 
 export type InspectorStore = StoreApi<InspectorStoreState>;
@@ -47,7 +47,7 @@ export function createInspectorStore(client: HookbenchClient): InspectorStore {
       diagnose: (id) => client.call('diagnoseCapture', { id }),
       smsTimeline: (request) => client.call('getSmsTimeline', request),
       exportCaptures: (request) => client.call('exportCaptures', request),
-      importHar: (text) => client.call('importHar', { text }),
+      importCaptures: (text) => client.call('importCaptures', { text }),
     };
   });
 }

@@ -56,18 +56,28 @@ describe('hookbench import (built CLI, real files)', () => {
     expect(exported()).toHaveLength(1);
   });
 
+  it('imports its own NDJSON export (the default format) into another data folder, line for line', () => {
+    const file = join(dir.path, 'all.ndjson');
+    writeFileSync(file, runCli(['export', '--data', data]).stdout);
+    const other = join(dir.path, 'other');
+    const result = runCli(['import', file, '--data', other]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const again = runCli(['export', '--data', other]).stdout.trim().split('\n');
+    // The same lines, but for the note that says where the capture came from.
+    const strip = (line: string) => ({ ...JSON.parse(line), findings: [] });
+    expect(again.map(strip)).toEqual(exported().map(strip));
+  });
+
   it('refuses binary input without echoing its bytes', () => {
     for (const [bytes, reason] of [
-      [
-        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]),
-        'it is not UTF-8 text (a HAR file is JSON)',
-      ],
+      [Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfe]), 'it is not UTF-8 text'],
       [Buffer.from('\u0000\u0001\u0002{"log"', 'utf8'), 'it holds binary data, not JSON text'],
     ] as const) {
       writeFileSync(har, bytes);
       const result = runCli(['import', har, '--data', data]);
       expect(result.status).toBe(2);
-      expect(result.stderr).toBe(`hookbench: ${har} is not a HAR file: ${reason}.\n`);
+      expect(result.stderr).toBe(`hookbench: ${har} is not a HAR or NDJSON file: ${reason}.\n`);
     }
   });
 

@@ -261,7 +261,7 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
     });
     expect(unredacted.text).toContain('Bearer secret');
     const before = (await core.handlers.listCaptures({})).total;
-    expect(await core.handlers.importHar({ text: unredacted.text })).toEqual({ imported: 1 });
+    expect(await core.handlers.importCaptures({ text: unredacted.text })).toEqual({ imported: 1 });
     const imported = await core.handlers.getCapture({
       id: (await core.handlers.listCaptures({ limit: 1 })).items[0]?.id as number,
     });
@@ -271,7 +271,7 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
     expect(imported?.path).toBe('/auth');
     expect((await core.handlers.listCaptures({})).total).toBe(before + 1);
     // A byte-order mark in front (some tools save HAR files so) is not an error.
-    expect(await core.handlers.importHar({ text: `\uFEFF${unredacted.text}` })).toEqual({ imported: 1 });
+    expect(await core.handlers.importCaptures({ text: `\uFEFF${unredacted.text}` })).toEqual({ imported: 1 });
     expect((await core.handlers.listCaptures({})).total).toBe(before + 2);
 
     const ndjson = await core.handlers.exportCaptures({ filter: 'kind:smartico-reverse', format: 'ndjson' });
@@ -281,6 +281,6 @@ describe('inspector core: search, buckets, marks, bodies, doctor, timeline, HAR'
         .split('\n')
         .map((l) => JSON.parse(l).id),
     ).toEqual(named('reverse', 'reverseBad'));
-    await expect(core.handlers.importHar({ text: '{"log":{}}' })).rejects.toThrow(/no log.entries/);
+    await expect(core.handlers.importCaptures({ text: '{"log":{}}' })).rejects.toThrow(/no log.entries/);
   });
 });

@@ -51,7 +51,7 @@ describe('retention', () => {
       response: { status: 200, headers: [], content: { text: 'ok' } },
     });
     const har = { log: { entries: [old(30, '/30-days'), old(8, '/8-days'), old(6, '/6-days')] } };
-    await core.handlers.importHar({ text: JSON.stringify(har) });
+    await core.handlers.importCaptures({ text: JSON.stringify(har) });
     await expect.poll(() => paths(core), { timeout: 5000 }).toEqual(['/fresh', '/6-days']);
     await running.close();
   });

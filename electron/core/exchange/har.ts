@@ -27,9 +27,42 @@ export function capturesToHar(
   return { log: { version: '1.2', creator: { name: 'Hookbench', version: '0.1.0' }, entries } };
 }
 
+/**
+ * The origin a capture was sent to, from its Host header; any Host a URL cannot hold (a space,
+ * a path, none at all) becomes localhost, so one odd request never stops an export.
+ */
+function originOf(capture: CaptureDetail): string {
+  const host = capture.headers.find(([name]) => name.toLowerCase() === 'host')?.[1]?.trim() ?? '';
+  try {
+    const url = new URL(`http://${host}`);
+    if (host !== '' && url.host === host.toLowerCase()) return url.origin;
+  } catch {
+    // Not a host a URL can hold.
+  }
+  return 'http://localhost';
+}
+
+/** The request's URL: its target after the origin, as sent (`//x/y` stays a path, not another host). */
+function urlOf(capture: CaptureDetail): URL {
+  const origin = originOf(capture);
+  if (capture.path.startsWith('/')) {
+    try {
+      return new URL(`${origin}${capture.path}`);
+    } catch {
+      // Falls through to the escaped form below.
+    }
+  } else if (/^https?:\/\//i.test(capture.path)) {
+    try {
+      return new URL(capture.path);
+    } catch {
+      // Falls through to the escaped form below.
+    }
+  }
+  return new URL(`${origin}/${encodeURIComponent(capture.path)}`);
+}
+
 function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
-  const host = capture.headers.find(([name]) => name.toLowerCase() === 'host')?.[1] ?? 'localhost';
-  const url = new URL(capture.path, `http://${host}`);
+  const url = urlOf(capture);
   const request = Buffer.from(capture.bodyBase64, 'base64');
   const response = Buffer.from(capture.response.bodyBase64, 'base64');
   const requestText = asText(request);
@@ -48,7 +81,7 @@ function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
     time: 0,
     request: {
       method: capture.method,
-      url: `${url.origin}${capture.path}`,
+      url: url.href,
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: toHarHeaders(capture.headers, hidden),
@@ -77,6 +110,7 @@ function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
     timings: { send: 0, wait: 0, receive: 0 },
     ...(capture.remoteAddress ? { serverIPAddress: capture.remoteAddress } : {}),
     ...(capture.note ? { comment: capture.note } : {}),
+    ...(capture.pinned ? { _pinned: true } : {}),
   };
 }
 
@@ -176,6 +210,10 @@ function fromEntry(entry: Entry): NewCapture {
     findings: [{ severity: 'info', path: null, message: 'Imported from a HAR file.' }],
     origin: { ruleId: null, ruleName: null, fault: null, error: null },
     bucket: null,
+    marks: {
+      pinned: (entry as Entry & { _pinned?: unknown })._pinned === true,
+      note: typeof entry.comment === 'string' && entry.comment !== '' ? entry.comment : null,
+    },
   };
 }
 

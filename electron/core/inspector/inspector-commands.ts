@@ -3,8 +3,9 @@ import { diagnose } from '../doctor/index';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { capturesToHar, DEFAULT_REDACTED_HEADERS, harToCaptures } from '../exchange/har';
-import { captureToNdjson } from '../exchange/ndjson';
+import { captureToNdjson, looksLikeNdjson, ndjsonToCaptures } from '../exchange/ndjson';
 import { recognizePayload } from '../recognition/recognize';
+import type { NewCapture } from '../store/capture-record';
 import type { CaptureStore } from '../store/capture-store';
 import type { CaptureWriter } from '../store/capture-writer';
 import { parseFilterOrThrow } from '../store/parse-filter';
@@ -19,7 +20,7 @@ type InspectorCommands = Pick<
   | 'listBuckets'
   | 'getSmsTimeline'
   | 'exportCaptures'
-  | 'importHar'
+  | 'importCaptures'
 >;
 
 /** The largest export the UI can ask for in one piece; the CLI streams any size. */
@@ -137,10 +138,11 @@ export function createInspectorCommands(
         count: details.length,
       };
     },
-    importHar: async (request) => {
+    importCaptures: async (request) => {
       const { text } = args(request);
-      if (typeof text !== 'string') throw new CoreError('bad_request', 'text must be the HAR file content.');
-      const captures = harToCaptures(text).map((c) => {
+      if (typeof text !== 'string')
+        throw new CoreError('bad_request', 'text must be the content of a HAR or NDJSON file.');
+      const captures = capturesOfFile(text).map((c) => {
         const recognition = recognizePayload({
           method: c.method,
           path: c.path,
@@ -158,4 +160,11 @@ export function createInspectorCommands(
       return { imported: captures.length };
     },
   };
+}
+
+/** A HAR file's entries or an NDJSON export's lines (told apart by the first line), as captures. */
+function capturesOfFile(text: string): NewCapture[] {
+  // Some tools save files with a byte-order mark, which JSON.parse refuses.
+  const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  return looksLikeNdjson(clean) ? ndjsonToCaptures(clean) : harToCaptures(clean);
 }

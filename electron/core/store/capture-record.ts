@@ -24,6 +24,8 @@ export interface NewCapture {
   origin: ResponseOrigin;
   /** The echo bucket the request was sent to, or null. */
   bucket: string | null;
+  /** The user's pin and note, for a capture coming back from an export file; none otherwise. */
+  marks?: { pinned: boolean; note: string | null };
 }
 
 /** The first Content-Type header value, as received, or null. */

@@ -76,8 +76,9 @@ export class CaptureStore {
       insertCapture: this.db.prepare(
         `INSERT INTO captures (received_at, method, path, http_version, headers, content_type, body_size,
            declared_body_size, truncated, remote_address, remote_port, status, response_headers,
-           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket, content_encoding)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket, content_encoding,
+           pinned, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertBody: this.db.prepare(
         'INSERT INTO capture_bodies (capture_id, request, response) VALUES (?, ?, ?)',
@@ -145,6 +146,8 @@ export class CaptureStore {
           capture.origin.error,
           capture.bucket,
           contentEncodingOf(capture.headers),
+          capture.marks?.pinned ? 1 : 0,
+          capture.marks?.note || null,
         );
         const id = Number(result.lastInsertRowid);
         this.statements.insertBody.run(id, capture.body, capture.response.body);
@@ -161,8 +164,8 @@ export class CaptureStore {
           valid: capture.valid,
           ruleName: capture.origin.ruleName,
           fault: capture.origin.fault,
-          pinned: false,
-          note: null,
+          pinned: capture.marks?.pinned ?? false,
+          note: capture.marks?.note || null,
           bucket: capture.bucket,
         });
       }

@@ -4,7 +4,7 @@ import { useCaptures } from '../../state/StoresContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Notice } from '../../ui/Notice';
 import { ExportDialog } from './ExportDialog';
-import { ImportHarButton } from './ImportHarButton';
+import { ImportCapturesButton } from './ImportCapturesButton';
 
 interface CaptureToolbarProps {
   timelineOpen: boolean;
@@ -76,7 +76,7 @@ export function CaptureToolbar({ timelineOpen, onToggleTimeline }: CaptureToolba
           <Download size={14} aria-hidden />
           Export
         </button>
-        <ImportHarButton
+        <ImportCapturesButton
           onDone={(text) => {
             setError(null);
             setMessage(text);

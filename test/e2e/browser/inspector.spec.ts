@@ -377,7 +377,7 @@ test('body views, pins, notes, cURL, multi-select delete, export and import', as
   await page.getByTestId('confirm-delete-selected').click();
   await expect(rows).toHaveCount(2);
 
-  await page.getByTestId('import-har-input').setInputFiles(harPath);
+  await page.getByTestId('import-captures-input').setInputFiles(harPath);
   await expect(page.getByTestId('toolbar-message')).toContainText('Imported 4 captures');
   await expect(rows).toHaveCount(6);
 });

@@ -3,20 +3,20 @@ import { describeError } from '../../client';
 import { useInspector } from '../../state/StoresContext';
 import { FilePicker } from '../../ui/FilePicker';
 
-interface ImportHarButtonProps {
+interface ImportCapturesButtonProps {
   onDone: (message: string) => void;
   onError: (message: string) => void;
 }
 
-/** Adds the entries of a HAR file as captures; they arrive in the list like any other. */
-export function ImportHarButton({ onDone, onError }: ImportHarButtonProps) {
-  const importHar = useInspector((s) => s.importHar);
+/** Adds the captures of a HAR file or an NDJSON export; they arrive in the list like any other. */
+export function ImportCapturesButton({ onDone, onError }: ImportCapturesButtonProps) {
+  const importCaptures = useInspector((s) => s.importCaptures);
   const [busy, setBusy] = useState(false);
 
   const onFile = async (file: File) => {
     setBusy(true);
     try {
-      const { imported } = await importHar(await file.text());
+      const { imported } = await importCaptures(await file.text());
       onDone(`Imported ${imported} ${imported === 1 ? 'capture' : 'captures'} from ${file.name}.`);
     } catch (error) {
       onError(describeError(error, `Could not import ${file.name}.`));
@@ -27,13 +27,13 @@ export function ImportHarButton({ onDone, onError }: ImportHarButtonProps) {
 
   return (
     <FilePicker
-      accept=".har,application/json"
+      accept=".har,.ndjson,.json,application/json"
       onFile={(file) => void onFile(file)}
       disabled={busy}
-      testId="import-har"
-      inputTestId="import-har-input"
+      testId="import-captures"
+      inputTestId="import-captures-input"
     >
-      {busy ? 'Importing…' : 'Import HAR'}
+      {busy ? 'Importing…' : 'Import'}
     </FilePicker>
   );
 }
