@@ -47,6 +47,7 @@ import type {
   ReverseSimulationOptions,
   SdkSimulationOptions,
   SdkSimulationReport,
+  SimulationKind,
   SmsSimulationOptions,
   SmsSimulationReport,
 } from './replay';
@@ -127,6 +128,8 @@ export interface CommandMap {
   simulateReverse: { request: ReverseSimulationOptions; response: LoadReport };
   /** Plays the messaging SDK: posts notifications and interprets the status codes. */
   simulateSdk: { request: SdkSimulationOptions; response: SdkSimulationReport };
+  /** Stops the simulation of that sender under way; its own call then answers with what was done. */
+  cancelSimulation: { request: { kind: SimulationKind }; response: { cancelled: boolean } };
   /** The composer's data sets, saved requests, env variables and collection names. */
   getComposerState: { request: undefined; response: ComposerState };
   /** Sample data and body templates matching the platform documentation, for "new from preset". */
@@ -266,6 +269,7 @@ const commandKeys: Record<CommandName, true> = {
   simulateSmsStatus: true,
   simulateReverse: true,
   simulateSdk: true,
+  cancelSimulation: true,
   getComposerState: true,
   listComposerPresets: true,
   saveDataSet: true,

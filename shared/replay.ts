@@ -129,17 +129,42 @@ export interface SmsAttempt {
   bodyText: string;
 }
 
+/**
+ * Why a text is not an id_sms the gateway could send, or null: ids are whole numbers (seed 004's
+ * Int) written without leading zeros, so they go out as JSON numbers exactly as typed.
+ */
+export function smsIdProblem(id: string): string | null {
+  return /^(0|[1-9]\d*)$/.test(id)
+    ? null
+    : `"${id}" is not an SMS id; ids are whole numbers written without leading zeros, like 3234.`;
+}
+
+/** Starts per second: one every 1000 s at the slowest keeps each pause inside what a timer can wait. */
+export const RATE_RANGE = { min: 0.001, max: 100_000 } as const;
+
+/** Why a rate per second cannot be used, in words naming `what`, or null. */
+export function rateProblem(rate: number, what: string): string | null {
+  return Number.isFinite(rate) && rate >= RATE_RANGE.min && rate <= RATE_RANGE.max
+    ? null
+    : `${what} must be a number from ${RATE_RANGE.min} to ${RATE_RANGE.max.toLocaleString('en-US')}.`;
+}
+
 export interface SmsIdReport {
   idSms: string;
   attemptsUsed: number;
   acknowledged: boolean;
 }
 
+/** The senders Hookbench plays: the SMS gateway, the CRM platform's reverse integration, the messaging SDK. */
+export type SimulationKind = 'sms' | 'reverse' | 'sdk';
+
 export interface SmsSimulationReport {
   ids: SmsIdReport[];
   attempts: SmsAttempt[];
   /** Every id was acknowledged. */
   ok: boolean;
+  /** Stopped by a cancel (or a newer run of the same sender) before its attempts were used up. */
+  cancelled: boolean;
 }
 
 export interface ReverseSimulationOptions {
@@ -157,6 +182,8 @@ export interface LoadReport {
   errors: string[];
   latencyMs: { p50: number; p90: number; p99: number; max: number } | null;
   durationMs: number;
+  /** Stopped by a cancel before every call was made (`sent` says how many were). */
+  cancelled: boolean;
 }
 
 export interface SdkSimulationOptions {
@@ -181,4 +208,6 @@ export interface SdkSimulationReport {
   messages: SdkMessageReport[];
   /** Every response was in the documented model with code 000 or 001. */
   ok: boolean;
+  /** Stopped by a cancel before every message was sent. */
+  cancelled: boolean;
 }

@@ -59,8 +59,7 @@ export function decimal(
   return n;
 }
 
-/** Calls per second: one every 1000 s at the slowest keeps each pause inside what a timer can wait. */
-export const RATE_RANGE = { min: 0.001, max: 100_000 };
+export { RATE_RANGE } from '../../shared/replay';
 /** Calls in one run: each is planned up front, so a count must stay far below an array's limit. */
 export const COUNT_RANGE = { min: 1, max: 1_000_000 };
 /** The composer's own limit for one request. */

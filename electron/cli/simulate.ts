@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { smsIdProblem } from '../../shared/replay';
 import { SMS_STATES } from '../../shared/rules';
 import { closeHttpAgents } from '../core/http/index';
 import { CoreError } from '../core/index';
@@ -175,10 +176,8 @@ function parseSmsIds(value: string | undefined): string[] {
   if (ids.length === 0)
     throw new CliError(`--ids needs at least one SMS id, like --ids 3234,3235; got "${value}".`);
   for (const id of ids) {
-    if (!/^(0|[1-9]\d*)$/.test(id))
-      throw new CliError(
-        `--ids: "${id}" is not an SMS id; ids are whole numbers written without leading zeros, like 3234.`,
-      );
+    const problem = smsIdProblem(id);
+    if (problem) throw new CliError(`--ids: ${problem}`);
   }
   return ids;
 }

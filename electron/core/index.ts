@@ -17,6 +17,7 @@ import { RuleEngine } from './rules/engine';
 import { createRuleCommands } from './rules/rule-commands';
 import { ReceiverOverrides } from './settings/receiver-overrides';
 import { SettingsService } from './settings/settings-service';
+import { Simulations } from './simulate/simulations';
 import type { CaptureStore } from './store/capture-store';
 import { CaptureWriter } from './store/capture-writer';
 import { openCaptureStore, openOrSetAside } from './store/open-store';
@@ -77,6 +78,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     (file) => new ReplayStore(file, warn),
     warn,
   );
+  const simulations = new Simulations();
   const replayService = new ReplayService(
     store,
     replays,
@@ -137,7 +139,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     ...commands,
     ...createRuleCommands({ workspace, engine, store, events }),
     ...createInspectorCommands(store, writer, events),
-    ...createReplayCommands(store, replays, replayService),
+    ...createReplayCommands(store, replays, replayService, simulations),
     ...templateCommands,
     ...createComposerCommands({
       dataDir,
@@ -161,6 +163,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       if (closed) return;
       closed = true;
       replayService.cancelAll();
+      simulations.cancelAll();
       await receiver.stop();
       await forwarder.settle();
       await pruner.stop();

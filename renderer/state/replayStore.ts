@@ -12,6 +12,7 @@ import type {
   ReverseSimulationOptions,
   SdkSimulationOptions,
   SdkSimulationReport,
+  SimulationKind,
   SmsSimulationOptions,
   SmsSimulationReport,
 } from '../../shared/replay';
@@ -90,6 +91,8 @@ export interface ReplayActions {
   simulateSms(options: SmsSimulationOptions): Promise<void>;
   simulateReverse(options: ReverseSimulationOptions): Promise<void>;
   simulateSdk(options: SdkSimulationOptions): Promise<void>;
+  /** Stops that sender's run; its report then says it was cancelled. */
+  cancelSimulation(kind: SimulationKind): Promise<void>;
 }
 
 export type ReplayStoreState = ReplayData & ReplayActions;
@@ -115,7 +118,7 @@ export function mergeProgress(current: ReplayProgress | null, next: ReplayProgre
   return { ...counts, state: ending.state, stopReason: ending.stopReason };
 }
 
-type SimKey = 'sms' | 'reverse' | 'sdk';
+type SimKey = SimulationKind;
 
 export function createReplayStore(client: HookbenchClient, flushPendingEvents: () => void): ReplayStore {
   // A results answer older than the latest request must not overwrite a newer list.
@@ -270,6 +273,10 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
           () => client.call('simulateSdk', options),
           (sdk) => set({ sdk }),
         );
+      },
+
+      async cancelSimulation(kind) {
+        await client.call('cancelSimulation', { kind });
       },
     };
   });

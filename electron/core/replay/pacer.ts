@@ -12,9 +12,9 @@ export interface PaceOptions {
 
 /**
  * Runs `task` over items in order, with at most `concurrency` in flight and
- * starts spaced to the rate (start i is due at t0 + i/rate, so a slow moment
- * is caught up without bursting past the average). Resolves when every
- * started task has finished; cancellation stops new starts only.
+ * starts at least 1/rate apart: a slow answer delays later starts, it never makes
+ * them burst to catch up ("at most N per second" holds over any second). Resolves
+ * when every started task has finished; cancellation stops new starts only.
  */
 export async function runPaced<T>(
   items: readonly T[],
@@ -23,7 +23,8 @@ export async function runPaced<T>(
 ): Promise<void> {
   const concurrency = Math.max(1, Math.floor(options.concurrency));
   const interval = options.ratePerSecond && options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
-  const started = performance.now();
+  /** When the next start may happen; each start claims its slot before it waits. */
+  let nextSlot = performance.now();
   let next = 0;
   const worker = async () => {
     for (;;) {
@@ -31,7 +32,9 @@ export async function runPaced<T>(
       const index = next++;
       if (index >= items.length) return;
       if (interval > 0) {
-        const due = started + index * interval - performance.now();
+        const slot = Math.max(nextSlot, performance.now());
+        nextSlot = slot + interval;
+        const due = slot - performance.now();
         if (due > 0) {
           try {
             await sleep(due, undefined, { signal: options.signal });

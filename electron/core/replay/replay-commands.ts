@@ -1,9 +1,10 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { HeaderPair } from '../../../shared/domain';
-import type { ResponseRef } from '../../../shared/replay';
+import { type ResponseRef, rateProblem, smsIdProblem } from '../../../shared/replay';
 import { CoreError } from '../errors';
 import { simulateReverse } from '../simulate/reverse';
 import { simulateSdk } from '../simulate/sdk';
+import type { Simulations } from '../simulate/simulations';
 import { simulateSmsStatus } from '../simulate/sms-status';
 import type { CaptureStore } from '../store/capture-store';
 import { type ComparedResponse, diffResponses } from './diff';
@@ -22,6 +23,7 @@ type ReplayCommands = Pick<
   | 'simulateSmsStatus'
   | 'simulateReverse'
   | 'simulateSdk'
+  | 'cancelSimulation'
 >;
 
 function args(request: unknown): Record<string, unknown> {
@@ -42,6 +44,7 @@ export function createReplayCommands(
   captures: CaptureStore,
   replays: ReplayStore,
   service: ReplayService,
+  simulations: Simulations,
 ): ReplayCommands {
   const responseOf = (ref: unknown): ComparedResponse => {
     const { kind, id } = args(ref);
@@ -106,7 +109,11 @@ export function createReplayCommands(
       if (!Array.isArray(value.ids) || value.ids.length === 0 || value.ids.length > 10_000) {
         throw new CoreError('bad_request', 'ids must list 1 to 10,000 id_sms values.');
       }
-      return simulateSmsStatus({
+      for (const id of value.ids) {
+        const problem = smsIdProblem(String(id));
+        if (problem) throw new CoreError('bad_request', problem);
+      }
+      const options = {
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         ids: value.ids.map(String),
         state: typeof value.state === 'string' && value.state !== '' ? value.state : 'deliver',
@@ -114,29 +121,45 @@ export function createReplayCommands(
         intervalMs:
           value.intervalMs === undefined ? 1000 : count(value.intervalMs, 'intervalMs', 1000, 600_000),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-      });
+      };
+      return simulations.run('sms', (signal) => simulateSmsStatus(options, { signal }));
     },
     simulateReverse: async (request) => {
       const value = args(request);
-      return simulateReverse({
+      const options = {
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         method: value.method === 'GET' ? 'GET' : 'POST',
         count: count(value.count, 'count', 1, 100_000),
-        ratePerSecond:
-          typeof value.ratePerSecond === 'number' && value.ratePerSecond > 0 ? value.ratePerSecond : 10,
+        ratePerSecond: reverseRate(value.ratePerSecond),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-      });
+      } as const;
+      return simulations.run('reverse', (signal) => simulateReverse(options, signal));
     },
     simulateSdk: async (request) => {
       const value = args(request);
-      return simulateSdk({
+      const options = {
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         type: value.type === 'PUSH' ? 'PUSH' : 'SMS',
         count: count(value.count, 'count', 1, 10_000),
         bearerToken:
           typeof value.bearerToken === 'string' && value.bearerToken !== '' ? value.bearerToken : null,
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-      });
+      } as const;
+      return simulations.run('sdk', (signal) => simulateSdk(options, signal));
+    },
+    cancelSimulation: async (request) => {
+      const { kind } = args(request);
+      if (kind !== 'sms' && kind !== 'reverse' && kind !== 'sdk')
+        throw new CoreError('bad_request', 'kind must be sms, reverse or sdk.');
+      return { cancelled: simulations.cancel(kind) };
     },
   };
+}
+
+/** The reverse simulator's calls per second: 10 when not given, refused in words when out of range. */
+function reverseRate(value: unknown): number {
+  if (value === undefined || value === null) return 10;
+  const problem = rateProblem(typeof value === 'number' ? value : Number.NaN, 'Calls per second');
+  if (problem) throw new CoreError('bad_request', problem);
+  return value as number;
 }

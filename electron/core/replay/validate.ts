@@ -1,5 +1,10 @@
 import type { HeaderPair } from '../../../shared/domain';
-import type { BulkReplayRequest, ReplayEdit, ReplayTarget } from '../../../shared/replay';
+import {
+  type BulkReplayRequest,
+  type ReplayEdit,
+  type ReplayTarget,
+  rateProblem,
+} from '../../../shared/replay';
 import { CoreError } from '../errors';
 
 function record(value: unknown, what: string): Record<string, unknown> {
@@ -94,8 +99,9 @@ export function parseBulk(input: unknown): BulkReplayRequest {
     ids = value.ids as number[];
   }
   const rate = value.ratePerSecond;
-  if (rate !== undefined && rate !== null && (typeof rate !== 'number' || !(rate > 0) || rate > 100_000)) {
-    throw new CoreError('bad_request', 'ratePerSecond must be a number above 0 (or null for no limit).');
+  if (rate !== undefined && rate !== null) {
+    const problem = rateProblem(typeof rate === 'number' ? rate : Number.NaN, 'Requests per second');
+    if (problem) throw new CoreError('bad_request', `${problem} Leave it empty for no limit.`);
   }
   return {
     ...target,

@@ -2,20 +2,23 @@ import type { HttpExchange } from '../../../shared/composer';
 import type { LoadReport } from '../../../shared/replay';
 import { percentile, runPaced } from '../replay/pacer';
 
-/** Sends `count` requests at `rate` per second and sums up statuses, errors and latency. */
+/** Sends `count` requests at `rate` per second and sums up statuses, errors and latency; `signal` stops new sends. */
 export async function runLoad(
   count: number,
   ratePerSecond: number,
   send: (index: number) => Promise<HttpExchange>,
+  signal?: AbortSignal,
 ): Promise<LoadReport> {
   const statuses: Record<string, number> = {};
   const errors: string[] = [];
   const latencies: number[] = [];
   const started = performance.now();
+  let sent = 0;
   await runPaced(
     Array.from({ length: count }, (_, i) => i),
-    { concurrency: Math.min(256, Math.max(1, count)), ratePerSecond },
+    { concurrency: Math.min(256, Math.max(1, count)), ratePerSecond, ...(signal ? { signal } : {}) },
     async (i) => {
+      sent += 1;
       const exchange = await send(i);
       const key = exchange.response ? String(exchange.response.status) : 'error';
       statuses[key] = (statuses[key] ?? 0) + 1;
@@ -25,7 +28,8 @@ export async function runLoad(
   );
   latencies.sort((a, b) => a - b);
   return {
-    sent: count,
+    sent,
+    cancelled: sent < count,
     statuses,
     errors,
     latencyMs: latencies.length

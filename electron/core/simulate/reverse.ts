@@ -19,23 +19,31 @@ export function reverseEvent(index: number, now: number): Record<string, string 
  * Plays the CRM platform's reverse integration: POST JSON (or GET with the
  * fields in the query string), N calls at R per second.
  */
-export function simulateReverse(options: ReverseSimulationOptions): Promise<LoadReport> {
-  return runLoad(options.count, options.ratePerSecond, (i) => {
-    const event = reverseEvent(i, Date.now());
-    const sendOptions = { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: true };
-    if (options.method === 'GET') {
-      const url = new URL(options.targetUrl);
-      for (const [key, value] of Object.entries(event)) url.searchParams.set(key, String(value));
-      return sendHttp({ method: 'GET', url: url.href, headers: [], body: null }, sendOptions);
-    }
-    return sendHttp(
-      {
-        method: 'POST',
-        url: options.targetUrl,
-        headers: [['Content-Type', 'application/json']],
-        body: Buffer.from(JSON.stringify(event)),
-      },
-      sendOptions,
-    );
-  });
+export function simulateReverse(
+  options: ReverseSimulationOptions,
+  signal?: AbortSignal,
+): Promise<LoadReport> {
+  return runLoad(
+    options.count,
+    options.ratePerSecond,
+    (i) => {
+      const event = reverseEvent(i, Date.now());
+      const sendOptions = { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: true };
+      if (options.method === 'GET') {
+        const url = new URL(options.targetUrl);
+        for (const [key, value] of Object.entries(event)) url.searchParams.set(key, String(value));
+        return sendHttp({ method: 'GET', url: url.href, headers: [], body: null }, sendOptions);
+      }
+      return sendHttp(
+        {
+          method: 'POST',
+          url: options.targetUrl,
+          headers: [['Content-Type', 'application/json']],
+          body: Buffer.from(JSON.stringify(event)),
+        },
+        sendOptions,
+      );
+    },
+    signal,
+  );
 }

@@ -74,9 +74,12 @@ export function interpretSdkAnswer(
 }
 
 /** Plays the messaging SDK (seed 003): posts notifications and interprets the status codes. */
-export async function simulateSdk(options: SdkSimulationOptions): Promise<SdkSimulationReport> {
+export async function simulateSdk(
+  options: SdkSimulationOptions,
+  signal?: AbortSignal,
+): Promise<SdkSimulationReport> {
   const messages: SdkMessageReport[] = [];
-  for (let i = 0; i < options.count; i++) {
+  for (let i = 0; i < options.count && !signal?.aborted; i++) {
     const message = sdkMessage(options.type, i);
     const headers: [string, string][] = [['Content-Type', 'application/json']];
     if (options.bearerToken) headers.push(['Authorization', `Bearer ${options.bearerToken}`]);
@@ -97,15 +100,25 @@ export async function simulateSdk(options: SdkSimulationOptions): Promise<SdkSim
       continue;
     }
     const bodyText = Buffer.from(exchange.response.bodyBase64, 'base64').toString('utf8');
+    const { status } = exchange.response;
+    const answer = interpretSdkAnswer(status, bodyText);
     messages.push({
       messageId,
-      status: exchange.response.status,
+      status,
       error: null,
-      ...interpretSdkAnswer(exchange.response.status, bodyText),
+      ...(status >= 200 && status < 300
+        ? answer
+        : {
+            ...answer,
+            // The HTTP status decides first: a 500 saying "000" did not take the message.
+            inModel: false,
+            outcome: `The server answered HTTP ${status}, a failure whatever its body says (${answer.outcome})`,
+          }),
     });
   }
   return {
     messages,
     ok: messages.every((m) => m.inModel && (m.statusCode === '000' || m.statusCode === '001')),
+    cancelled: messages.length < options.count,
   };
 }

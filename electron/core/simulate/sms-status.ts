@@ -71,7 +71,7 @@ export function readAcknowledgement(
  */
 export async function simulateSmsStatus(
   options: SmsSimulationOptions,
-  now: () => Date = () => new Date(),
+  { now = () => new Date(), signal }: { now?: () => Date; signal?: AbortSignal } = {},
 ): Promise<SmsSimulationReport> {
   const ids = [...new Set(options.ids)];
   const attemptsUsed = new Map(ids.map((id) => [id, 0]));
@@ -80,8 +80,14 @@ export async function simulateSmsStatus(
   const time = gatewayTime(now());
   for (let attempt = 1; attempt <= options.attempts; attempt++) {
     const pending = ids.filter((id) => !done.has(id));
-    if (pending.length === 0) break;
-    if (attempt > 1) await sleep(options.intervalMs);
+    if (pending.length === 0 || signal?.aborted) break;
+    if (attempt > 1) {
+      try {
+        await sleep(options.intervalMs, undefined, { signal });
+      } catch {
+        break; // Cancelled while waiting for the next attempt.
+      }
+    }
     for (const id of pending) attemptsUsed.set(id, attempt);
     const exchange = await sendHttp(
       {
@@ -122,5 +128,10 @@ export async function simulateSmsStatus(
     attemptsUsed: attemptsUsed.get(id) ?? 0,
     acknowledged: done.has(id),
   }));
-  return { ids: report, attempts, ok: report.every((r) => r.acknowledged) };
+  return {
+    ids: report,
+    attempts,
+    ok: report.every((r) => r.acknowledged),
+    cancelled: signal?.aborted === true && report.some((r) => !r.acknowledged),
+  };
 }

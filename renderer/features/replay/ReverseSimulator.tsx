@@ -18,7 +18,8 @@ function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }
     <SimReport stale={stale} testId="reverse-sim-result">
       <p className="replay-verdict">
         {stale && 'Previous run: '}
-        {report.sent} call{report.sent === 1 ? '' : 's'} in {formatMs(report.durationMs)}.
+        {report.sent} call{report.sent === 1 ? '' : 's'} in {formatMs(report.durationMs)}
+        {report.cancelled ? ', then cancelled before the rest.' : '.'}
       </p>
       <Section title="Answers">
         <ul className="replay-distribution">
@@ -78,6 +79,7 @@ function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }
 export function ReverseSimulator() {
   const run = useReplay((s) => s.reverse);
   const simulateReverse = useReplay((s) => s.simulateReverse);
+  const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useState('');
   const [method, setMethod] = useState<'POST' | 'GET'>('POST');
   const [count, setCount] = useState('20');
@@ -89,9 +91,10 @@ export function ReverseSimulator() {
     if (problem) return setFormError(problem);
     const calls = parseCount(count, 'The number of calls', 100_000);
     if (!calls.ok) return setFormError(calls.error);
-    const perSecond = parseRate(rate);
+    const perSecond = parseRate(rate, 'Calls per second');
     if (!perSecond.ok) return setFormError(perSecond.error);
-    if (perSecond.value === null) return setFormError('Calls per second must be a number above 0.');
+    if (perSecond.value === null)
+      return setFormError('Calls per second must be given: the platform calls at some rate.');
     setFormError(null);
     void simulateReverse({
       targetUrl: target.trim(),
@@ -121,6 +124,7 @@ export function ReverseSimulator() {
       running={run.running}
       runningLabel="Calling…"
       onRun={start}
+      onCancel={() => void cancelSimulation('reverse')}
       report={run.report && <ReverseReport report={run.report} stale={run.running} />}
       placeholder="The answers and latencies appear here."
     >

@@ -12,6 +12,7 @@ function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: bool
     <SimReport stale={stale} testId="sdk-sim-result">
       <p className={report.ok ? 'replay-verdict replay-same' : 'replay-verdict replay-differ'}>
         {stale && 'Previous run: '}
+        {report.cancelled && `Cancelled after ${report.messages.length} messages. `}
         {report.ok
           ? `Every answer is in the documented model with 000 or 001.`
           : `${report.messages.length - outside} of ${report.messages.length} answers in the documented model; not every message succeeded.`}
@@ -61,6 +62,7 @@ function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: bool
 export function SdkSimulator() {
   const run = useReplay((s) => s.sdk);
   const simulateSdk = useReplay((s) => s.simulateSdk);
+  const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useState('');
   const [type, setType] = useState<'SMS' | 'PUSH'>('SMS');
   const [count, setCount] = useState('3');
@@ -100,6 +102,7 @@ export function SdkSimulator() {
       running={run.running}
       runningLabel="Sending…"
       onRun={start}
+      onCancel={() => void cancelSimulation('sdk')}
       report={run.report && <SdkReport report={run.report} stale={run.running} />}
       placeholder="Each message’s answer and what it means appear here."
     >

@@ -1,4 +1,4 @@
-import { Play } from 'lucide-react';
+import { Play, Square } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Field, RunButton, Section, SimError } from './fields';
 import { SimTarget } from './SimTarget';
@@ -19,6 +19,8 @@ interface SimulatorFormProps {
   running: boolean;
   runningLabel: string;
   onRun: () => void;
+  /** Stops the run under way (shown while running). */
+  onCancel: () => void;
   /** The last run's report, or nothing yet. */
   report: ReactNode;
   placeholder: string;
@@ -39,6 +41,7 @@ export function SimulatorForm({
   running,
   runningLabel,
   onRun,
+  onCancel,
   report,
   placeholder,
   children,
@@ -67,6 +70,17 @@ export function SimulatorForm({
               <Play size={14} aria-hidden />
               Run simulation
             </RunButton>
+            {running && (
+              <button
+                type="button"
+                className="button"
+                data-testid={`${testIdPrefix}-cancel`}
+                onClick={onCancel}
+              >
+                <Square size={13} aria-hidden />
+                Cancel
+              </button>
+            )}
           </div>
         </Section>
       </div>

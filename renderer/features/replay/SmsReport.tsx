@@ -7,6 +7,8 @@ function summary(report: SmsSimulationReport): string {
   const acknowledged = report.ids.filter((id) => id.acknowledged).length;
   const attempts = report.attempts.length;
   const tries = `${attempts} attempt${attempts === 1 ? '' : 's'}`;
+  if (report.cancelled)
+    return `Cancelled after ${tries}: ${acknowledged} of ${report.ids.length} ids acknowledged.`;
   if (report.ok) return `All ${report.ids.length} ids acknowledged after ${tries}.`;
   return `${acknowledged} of ${report.ids.length} ids acknowledged after ${tries}; the gateway gave up on the rest.`;
 }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { smsIdProblem } from '../../../shared/replay';
 import { useReplay } from '../../state/StoresContext';
 import { generateIds, parseCount, parseList, urlProblem } from './drafts';
 import { Field } from './fields';
@@ -12,6 +13,7 @@ const STATES = ['send', 'not_deliver', 'expired', 'deliver', 'read', 'partly_del
 export function SmsSimulator() {
   const run = useReplay((s) => s.sms);
   const simulateSms = useReplay((s) => s.simulateSms);
+  const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useState('');
   const [ids, setIds] = useState('3234, 3235');
   const [generateCount, setGenerateCount] = useState('10');
@@ -33,6 +35,8 @@ export function SmsSimulator() {
     if (problem) return setFormError(problem);
     const list = parseList(ids);
     if (list.length === 0) return setFormError('Write at least one id_sms, or generate some.');
+    const badId = list.map(smsIdProblem).find((problem) => problem !== null);
+    if (badId) return setFormError(badId);
     const tries = parseCount(attempts, 'Attempts', 50);
     if (!tries.ok) return setFormError(tries.error);
     const wait = parseCount(intervalMs, 'The interval (ms)', 600_000);
@@ -74,6 +78,7 @@ export function SmsSimulator() {
       running={run.running}
       runningLabel="Simulating…"
       onRun={start}
+      onCancel={() => void cancelSimulation('sms')}
       report={run.report && <SmsReport report={run.report} stale={run.running} />}
       placeholder="The per-id and per-attempt results appear here."
     >

@@ -4,7 +4,7 @@
  * form point at the field before anything is sent.
  */
 import type { HeaderPair } from '../../../shared/domain';
-import type { ReplayEdit, ReplayTarget } from '../../../shared/replay';
+import { type ReplayEdit, type ReplayTarget, rateProblem } from '../../../shared/replay';
 import type { TargetDraft } from '../../state/replayStore';
 import { textToBase64 } from './bodyText';
 
@@ -64,13 +64,12 @@ export function parseCount(text: string, what: string, max: number): Checked<num
 }
 
 /** Empty text is "no limit" (null); otherwise a number above 0. */
-export function parseRate(text: string): Checked<number | null> {
+/** A rate per second typed as text; empty is null (no limit, where the form allows it). */
+export function parseRate(text: string, what = 'Requests per second'): Checked<number | null> {
   if (text.trim() === '') return { ok: true, value: null };
   const value = Number(text.trim());
-  if (!Number.isFinite(value) || value <= 0) {
-    return { ok: false, error: 'Requests per second must be a number above 0, or empty for no limit.' };
-  }
-  return { ok: true, value };
+  const problem = rateProblem(value, what);
+  return problem ? { ok: false, error: problem } : { ok: true, value };
 }
 
 export function targetFromDraft(draft: TargetDraft): Checked<ReplayTarget> {

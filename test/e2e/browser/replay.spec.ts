@@ -169,6 +169,31 @@ test('SMS gateway simulation against the receiver: every id acknowledged after o
   await page.getByTestId('sms-sim-result').screenshot({ path: test.info().outputPath('sms-simulation.png') });
 });
 
+test('an SMS gateway run waiting between attempts is cancelled; an id it could not send is refused', async ({
+  app,
+  page,
+}) => {
+  await openReplay(page, app.uiUrl);
+  await page.getByRole('tab', { name: 'SMS gateway' }).click();
+  // No rule acknowledges statuses here: the gateway would retry every 10 minutes.
+  await page.getByTestId('sms-sim-target').fill(`${app.receiverUrl}nobody-acknowledges`);
+  await page.getByTestId('sms-sim-ids').fill('1, 007');
+  await page.getByTestId('sms-sim-run').click();
+  await expect(page.getByTestId('sim-error')).toHaveText(
+    '"007" is not an SMS id; ids are whole numbers written without leading zeros, like 3234.',
+  );
+  await page.getByTestId('sms-sim-ids').fill('1, 7');
+  await page.getByTestId('sms-sim-interval').fill('600000');
+  await page.getByTestId('sms-sim-run').click();
+  await expect(page.getByTestId('sms-sim-run')).toHaveAttribute('data-running', 'true');
+  await page.getByTestId('sms-sim-cancel').click();
+  await expect(page.getByTestId('sms-sim-summary')).toHaveText(
+    'Cancelled after 1 attempt: 0 of 2 ids acknowledged.',
+  );
+  await expect(page.getByTestId('sms-sim-cancel')).toHaveCount(0);
+  await expect(page.getByTestId('sms-sim-run')).toBeEnabled();
+});
+
 test('SDK and reverse-integration simulations against the receiver; a bad target is reported in words', async ({
   app,
   page,
