@@ -100,12 +100,14 @@ function unquote(text: string): string {
 }
 
 function parseStatus(value: string, at: number): { min: number; max: number } {
+  // 0: nothing was answered (the request ended before it was complete).
+  if (value === '0') return { min: 0, max: 0 };
   let m = /^([1-5])xx$/i.exec(value);
   if (m) return { min: Number(m[1]) * 100, max: Number(m[1]) * 100 + 99 };
   m = /^(\d{3})(?:-(\d{3}))?$/.exec(value);
   if (m) return { min: Number(m[1]), max: Number(m[2] ?? m[1]) };
   throw new FilterSyntaxError(
-    `status takes a code (404), a class (4xx) or a range (200-299), not "${value}".`,
+    `status takes a code (404), a class (4xx), a range (200-299) or 0 (not answered), not "${value}".`,
     at,
   );
 }

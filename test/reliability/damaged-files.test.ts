@@ -14,6 +14,7 @@ import {
   REPLAY_STORE_FILE_NAME,
   STORE_FILE_NAME,
 } from '../../electron/core/index';
+import { SCHEMA_VERSION } from '../../electron/core/store/schema';
 import { runCli, startServe } from '../helpers/cli';
 import { sendRaw } from '../helpers/http';
 import { tempDir } from '../helpers/temp-dir';
@@ -152,7 +153,7 @@ describe('damaged files in the data folder', () => {
     const result = runCli(['serve', '--port', '0', '--ui-port', '0', '--data', dir.path]);
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
-      `hookbench: Cannot open the capture store ${file(STORE_FILE_NAME)}: The capture store was written by a newer Hookbench (schema 99, this version knows 4).`,
+      `hookbench: Cannot open the capture store ${file(STORE_FILE_NAME)}: The capture store was written by a newer Hookbench (schema 99, this version knows ${SCHEMA_VERSION}).`,
     );
     expect(readFileSync(file(STORE_FILE_NAME)).equals(before)).toBe(true);
     expect(asideOf(STORE_FILE_NAME)).toEqual([]);

@@ -98,3 +98,16 @@ describe('a field with alternatives', () => {
     ]);
   });
 });
+
+describe('a body with a byte-order mark', () => {
+  it('is recognised for what follows the mark, and invalid, as the doctor says', () => {
+    const batch = '\uFEFF[{"id_sms":7001,"time":"2011-01-03 10:00:00","state":"deliver"}]';
+    const result = recognize(batch);
+    expect(result.kind).toBe('sms-status-batch');
+    expect(result.valid).toBe(false);
+    expect(result.findings[0]?.message).toMatch(/^The body starts with a byte-order mark \(bytes EF BB BF\)/);
+    // JSON of no known kind too; text that is not JSON is left alone.
+    expect(recognize('\uFEFF{"a":1}')).toMatchObject({ kind: null, valid: false });
+    expect(recognize('\uFEFFhello', 'text/plain')).toEqual({ kind: null, valid: null, findings: [] });
+  });
+});

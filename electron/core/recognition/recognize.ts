@@ -45,6 +45,26 @@ const MIN_EPOCH_MS = 1e12;
  * when given, returns the body parsed with plain doubles (or undefined), as JSON.parse would.
  */
 export function recognizePayload(input: PayloadInput, parsedBody?: () => unknown): Recognition {
+  const recognition = recognizeValue(input, parsedBody);
+  const body = input.body;
+  if (recognition === BROKEN_JSON_RECOGNITION || body === null || !startsWithBom(body)) return recognition;
+  if (recognition.kind === null && !startsLikeJson(body)) return recognition;
+  // Read past the mark (as the rules answer it), but JSON forbids it: the doctor says invalid, so does the badge.
+  return { ...recognition, valid: false, findings: [BOM_FINDING, ...recognition.findings] };
+}
+
+const BOM_FINDING: Finding = {
+  severity: 'error',
+  path: null,
+  message:
+    'The body starts with a byte-order mark (bytes EF BB BF), which JSON does not allow: strict parsers refuse it. What follows the mark was read.',
+};
+
+function startsWithBom(body: Uint8Array): boolean {
+  return body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf;
+}
+
+function recognizeValue(input: PayloadInput, parsedBody?: () => unknown): Recognition {
   const whole = payloadValue(input, parsedBody);
   if (whole === BROKEN_JSON) return BROKEN_JSON_RECOGNITION;
   const kind = kindOf(whole);
@@ -128,7 +148,7 @@ function parsedOrUndefined(body: Uint8Array): unknown {
 }
 
 function startsLikeJson(body: Uint8Array): boolean {
-  for (const byte of body) {
+  for (const byte of startsWithBom(body) ? body.subarray(3) : body) {
     if (byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d) continue;
     return byte === 0x7b || byte === 0x5b; // { or [
   }

@@ -15,7 +15,15 @@ export function AnsweredBy({ detail }: { detail: CaptureDetail }) {
   return (
     <section className="detail-section" aria-label="Answered by">
       <p className="answered-by" data-testid="answered-by">
-        {origin.ruleName !== null ? (
+        {detail.response.status === 0 ? (
+          'Nothing was answered: the connection ended before the request was complete.'
+        ) : detail.truncated && origin.ruleId === null ? (
+          detail.response.status === 413 ? (
+            'Answered by the receiver itself: the body passed the size limit.'
+          ) : (
+            'Answered by the receiver itself: the request did not arrive whole.'
+          )
+        ) : origin.ruleName !== null ? (
           <>
             Answered by rule <strong>{origin.ruleName || 'Unnamed rule'}</strong>
           </>

@@ -16,7 +16,7 @@ export function RequestBodyPanel({ detail }: { detail: CaptureDetail }) {
           captureId={detail.id}
           side="request"
           contentType={detail.contentType}
-          truncated={detail.truncated}
+          cut={detail.truncated ? (detail.response.status === 413 ? 'size-limit' : 'ended-early') : null}
           testId="body-view"
         />
       </section>

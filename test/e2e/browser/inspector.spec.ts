@@ -4,6 +4,7 @@
  * pins, notes, copy as cURL, multi-select delete, export/import and the store
  * health banner.
  */
+import { connect } from 'node:net';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -221,6 +222,39 @@ test('the SMS timeline tells each id_sms story, with anomalies', async ({ app, p
   await expect(view.getByTestId('timeline-row')).toHaveCount(3);
   await page.getByTestId('close-timeline').click();
   await expect(page.getByTestId('capture-detail')).toBeVisible();
+});
+
+test('a request that ends early says so: what arrived, that nothing was answered, found by status:0', async ({
+  app,
+  page,
+}) => {
+  await open(page, app.uiUrl);
+  const { port } = new URL(app.receiverUrl);
+  // 102 of the 130 bytes it announces, then the sender goes away.
+  await new Promise<void>((done, fail) => {
+    const socket = connect(Number(port), '127.0.0.1', () => {
+      socket.write(
+        `POST /cut HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 130\r\n\r\n${'{"a":"'.padEnd(102, 'x')}`,
+        () => socket.end(),
+      );
+    });
+    socket.on('close', () => done());
+    socket.on('error', fail);
+  });
+  const row = page.getByTestId('capture-row').filter({ hasText: '/cut' });
+  await expect(row).toHaveCount(1);
+  await row.click();
+  const detail = page.getByTestId('capture-detail');
+  await page.getByRole('tab', { name: 'Request' }).click();
+  await expect(detail.getByTestId('body-cut')).toHaveText(
+    'The body did not arrive whole: the request ended early (Findings say how). This is the part that came.',
+  );
+  await page.getByRole('tab', { name: 'Response' }).click();
+  await expect(detail.getByTestId('answered-by')).toHaveText(
+    'Nothing was answered: the connection ended before the request was complete.',
+  );
+  await filter(page, 'status:0');
+  await expect(page.getByTestId('capture-row')).toHaveCount(1);
 });
 
 test('a status sent again changes nothing; ids beyond the first 10,000 are said and found', async ({

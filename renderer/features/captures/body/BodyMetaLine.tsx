@@ -1,11 +1,19 @@
 import { formatBytes } from '../../../lib/format';
 import type { BodyMeta } from './useCaptureBody';
 
+/** Why a stored body is not the whole body: the receiver's size limit, or a request that ended early. */
+export type BodyCut = 'size-limit' | 'ended-early' | null;
+
+const CUT_TEXT: Record<NonNullable<BodyCut>, string> = {
+  'size-limit': "The body was cut at the receiver's size limit when it arrived.",
+  'ended-early':
+    'The body did not arrive whole: the request ended early (Findings say how). This is the part that came.',
+};
+
 interface BodyMetaLineProps {
   meta: BodyMeta;
   view: string | null;
-  /** The stored body was cut at the receiver's size limit. */
-  truncated: boolean;
+  cut: BodyCut;
   /** Only the first part of the body is loaded. */
   partial: boolean;
   loadingRest?: boolean;
@@ -13,7 +21,7 @@ interface BodyMetaLineProps {
 }
 
 /** Size, Content-Encoding decoding (or why it failed), truncation and "load the rest", in words. */
-export function BodyMetaLine({ meta, view, truncated, partial, loadingRest, onLoadRest }: BodyMetaLineProps) {
+export function BodyMetaLine({ meta, view, cut, partial, loadingRest, onLoadRest }: BodyMetaLineProps) {
   return (
     <div className="body-meta">
       <span>{meta.totalSize === 0 ? 'No body' : formatBytes(meta.totalSize)}</span>
@@ -27,8 +35,10 @@ export function BodyMetaLine({ meta, view, truncated, partial, loadingRest, onLo
           {meta.decodeError}
         </span>
       )}
-      {truncated && (
-        <span className="body-warning">The body was cut at the receiver's size limit when it arrived.</span>
+      {cut && (
+        <span className="body-warning" data-testid="body-cut">
+          {CUT_TEXT[cut]}
+        </span>
       )}
       {partial && view !== null && (
         <span className="body-partial" data-testid="body-partial">

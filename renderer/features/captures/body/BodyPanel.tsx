@@ -2,7 +2,7 @@ import { LoaderCircle } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { type BodyViewId, chooseViews, SNIFF_BYTES } from '../../../lib/bodyViews';
 import { Notice } from '../../../ui/Notice';
-import { BodyMetaLine } from './BodyMetaLine';
+import { type BodyCut, BodyMetaLine } from './BodyMetaLine';
 import { ImagePreview } from './ImagePreview';
 import { RenderedView } from './RenderedView';
 import { type CaptureBody, useCaptureBody } from './useCaptureBody';
@@ -13,13 +13,13 @@ interface BodyPanelProps {
   captureId: number;
   side: 'request' | 'response';
   contentType: string | null;
-  /** The stored body was cut at the receiver's size limit. */
-  truncated?: boolean;
+  /** Why the stored body is not the whole body, when it is not. */
+  cut?: BodyCut;
   testId: string;
 }
 
 /** A body with views chosen by its content; keyed by capture, so the chosen view resets per capture. */
-export function BodyPanel({ captureId, side, contentType, truncated = false, testId }: BodyPanelProps) {
+export function BodyPanel({ captureId, side, contentType, cut = null, testId }: BodyPanelProps) {
   const [whole, setWhole] = useState(false);
   const body = useCaptureBody(captureId, side, whole);
   if (body.status === 'loading') {
@@ -35,7 +35,7 @@ export function BodyPanel({ captureId, side, contentType, truncated = false, tes
       body={body}
       bodyKey={`${captureId}:${side}:${body.bytes.length}`}
       contentType={contentType}
-      truncated={truncated}
+      cut={cut}
       testId={testId}
       loadingRest={whole && body.partial}
       onLoadRest={() => setWhole(true)}
@@ -47,21 +47,13 @@ interface LoadedBodyProps {
   body: Extract<CaptureBody, { status: 'ready' }>;
   bodyKey: string;
   contentType: string | null;
-  truncated: boolean;
+  cut: BodyCut;
   testId: string;
   loadingRest: boolean;
   onLoadRest: () => void;
 }
 
-function LoadedBody({
-  body,
-  bodyKey,
-  contentType,
-  truncated,
-  testId,
-  loadingRest,
-  onLoadRest,
-}: LoadedBodyProps) {
+function LoadedBody({ body, bodyKey, contentType, cut, testId, loadingRest, onLoadRest }: LoadedBodyProps) {
   const { bytes, meta, partial } = body;
   const choice = useMemo(
     () => chooseViews(contentType, bytes.subarray(0, SNIFF_BYTES), meta.totalSize),
@@ -73,7 +65,7 @@ function LoadedBody({
   if (meta.totalSize === 0) {
     return (
       <div className="body-view">
-        <BodyMetaLine meta={meta} view={null} truncated={truncated} partial={false} />
+        <BodyMetaLine meta={meta} view={null} cut={cut} partial={false} />
         {/* Rendered even when empty (CSS hides it) so the view kind stays queryable. */}
         <pre className="payload payload-text" data-testid={testId} data-view="text" />
       </div>
@@ -86,7 +78,7 @@ function LoadedBody({
         <BodyMetaLine
           meta={meta}
           view={view}
-          truncated={truncated}
+          cut={cut}
           partial={partial}
           loadingRest={loadingRest}
           onLoadRest={onLoadRest}

@@ -2,7 +2,7 @@
 const TERMS: readonly { example: string; meaning: string }[] = [
   { example: 'method:POST,PUT', meaning: 'one of these methods' },
   { example: 'path:/sms', meaning: 'path contains the text' },
-  { example: 'status:4xx', meaning: 'a status class, a code (404) or a range (200-299)' },
+  { example: 'status:4xx', meaning: 'a status class, a code (404), a range (200-299), or 0: not answered' },
   { example: 'header:x-signature', meaning: 'has the header; header:"name=value" also matches its value' },
   {
     example: 'body:"RND Flow"',
