@@ -67,12 +67,18 @@ export interface ReplayData {
   sms: SimRun<SmsSimulationReport>;
   reverse: SimRun<LoadReport>;
   sdk: SimRun<SdkSimulationReport>;
+  /**
+   * What the user typed into the Replay screen's forms (filters, rates, ids, tokens, an edit
+   * before replay), by field: kept while the screen is away, as the Composer's draft is.
+   */
+  forms: Readonly<Record<string, unknown>>;
 }
 
 /** Actions that talk to the core reject with a `ClientError` whose message is for the user. */
 export interface ReplayActions {
   setTab(tab: ReplayTab): void;
   setCaptureId(id: number | null): void;
+  setForm(field: string, value: unknown): void;
   /** Opens the Replay tab with this capture chosen. */
   requestCapture(id: number): void;
   setTarget(patch: Partial<TargetDraft>): void;
@@ -157,6 +163,7 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
 
     return {
       tab: 'replay',
+      forms: {},
       captureId: null,
       target: DEFAULT_TARGET,
       bulk: null,
@@ -166,6 +173,10 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
       sms: IDLE_RUN,
       reverse: IDLE_RUN,
       sdk: IDLE_RUN,
+
+      setForm(field, value) {
+        set({ forms: { ...get().forms, [field]: value } });
+      },
 
       setTab(tab) {
         set({ tab });

@@ -5,6 +5,7 @@ import { useReplay } from '../../state/StoresContext';
 import { BulkProgress } from './BulkProgress';
 import { parseCount, parseRate, targetFromDraft } from './drafts';
 import { Check, Field, RunButton, Section, SimError } from './fields';
+import { useFormField } from './useFormField';
 
 /** Counting is a query per keystroke otherwise. */
 const COUNT_DELAY_MS = 250;
@@ -29,12 +30,12 @@ export function BulkReplay() {
   const startBulk = useReplay((s) => s.startBulk);
   const countMatching = useReplay((s) => s.countMatching);
 
-  const [filter, setFilter] = useState('');
+  const [filter, setFilter] = useFormField('bulk.filter', '');
   const [matched, setMatched] = useState<Matched>({ state: 'counting' });
-  const [keepOrder, setKeepOrder] = useState(true);
-  const [concurrency, setConcurrency] = useState('4');
-  const [rate, setRate] = useState('');
-  const [stopOnFailure, setStopOnFailure] = useState(false);
+  const [keepOrder, setKeepOrder] = useFormField('bulk.keepOrder', true);
+  const [concurrency, setConcurrency] = useFormField('bulk.concurrency', '4');
+  const [rate, setRate] = useFormField('bulk.rate', '');
+  const [stopOnFailure, setStopOnFailure] = useFormField('bulk.stopOnFailure', false);
   const [starting, setStarting] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -33,7 +33,7 @@ export function ReplayView() {
   const tab = useReplay((s) => s.tab);
   const setTab = useReplay((s) => s.setTab);
 
-  // Every panel stays mounted (hidden when not chosen), so half-filled forms survive a tab switch.
+  // Every panel stays mounted (hidden when not chosen); what the forms hold lives in the replay store.
   const panel = (id: TabName, content: ReactNode) => (
     <div
       role="tabpanel"

@@ -5,6 +5,7 @@ import { useReplay } from '../../state/StoresContext';
 import { parseCount, parseRate, urlProblem } from './drafts';
 import { Field, Section } from './fields';
 import { SimNumber, SimReport, SimulatorForm } from './SimulatorForm';
+import { useFormField } from './useFormField';
 
 function tone(status: string): string {
   if (status === 'error') return 'error';
@@ -80,10 +81,10 @@ export function ReverseSimulator() {
   const run = useReplay((s) => s.reverse);
   const simulateReverse = useReplay((s) => s.simulateReverse);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
-  const [target, setTarget] = useState('');
-  const [method, setMethod] = useState<'POST' | 'GET'>('POST');
-  const [count, setCount] = useState('20');
-  const [rate, setRate] = useState('10');
+  const [target, setTarget] = useFormField('reverse.target', '');
+  const [method, setMethod] = useFormField<'POST' | 'GET'>('reverse.method', 'POST');
+  const [count, setCount] = useFormField('reverse.count', '20');
+  const [rate, setRate] = useFormField('reverse.rate', '10');
   const [formError, setFormError] = useState<string | null>(null);
 
   const start = () => {

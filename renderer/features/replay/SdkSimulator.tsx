@@ -5,6 +5,7 @@ import { statusTone, statusWords } from './bodyText';
 import { parseCount, urlProblem } from './drafts';
 import { Field } from './fields';
 import { SimNumber, SimReport, SimulatorForm } from './SimulatorForm';
+import { useFormField } from './useFormField';
 
 function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: boolean }) {
   const outside = report.messages.filter((message) => !message.inModel).length;
@@ -63,10 +64,10 @@ export function SdkSimulator() {
   const run = useReplay((s) => s.sdk);
   const simulateSdk = useReplay((s) => s.simulateSdk);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
-  const [target, setTarget] = useState('');
-  const [type, setType] = useState<'SMS' | 'PUSH'>('SMS');
-  const [count, setCount] = useState('3');
-  const [token, setToken] = useState('');
+  const [target, setTarget] = useFormField('sdk.target', '');
+  const [type, setType] = useFormField<'SMS' | 'PUSH'>('sdk.type', 'SMS');
+  const [count, setCount] = useFormField('sdk.count', '3');
+  const [token, setToken] = useFormField('sdk.token', '');
   const [formError, setFormError] = useState<string | null>(null);
 
   const start = () => {

@@ -8,6 +8,7 @@ import { useReplay } from '../../state/StoresContext';
 import { type EditDraft, editFromDraft, replayUrl, targetFromDraft } from './drafts';
 import { EditBeforeReplay } from './EditBeforeReplay';
 import { Check, Field, RunButton, Section, SimError } from './fields';
+import { useFormField } from './useFormField';
 
 function captureLabel(capture: CaptureSummary): string {
   const time = formatTime(capture.receivedAt);
@@ -27,8 +28,8 @@ export function SingleReplay({ onReplayed }: { onReplayed: (record: ReplayRecord
   const [listError, setListError] = useState<string | null>(null);
   // A capture chosen on another screen can be older than the recent ones listed here.
   const [older, setOlder] = useState<CaptureSummary | null>(null);
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState<EditDraft | null>(null);
+  const [editing, setEditing] = useFormField('single.editing', false);
+  const [draft, setDraft] = useFormField<EditDraft | null>('single.draft', null);
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -5,6 +5,7 @@ import { generateIds, parseCount, parseList, urlProblem } from './drafts';
 import { Field } from './fields';
 import { SimNumber, SimulatorForm } from './SimulatorForm';
 import { SmsReport } from './SmsReport';
+import { useFormField } from './useFormField';
 
 /** The gateway's states (seed 004). */
 const STATES = ['send', 'not_deliver', 'expired', 'deliver', 'read', 'partly_deliver'] as const;
@@ -14,12 +15,12 @@ export function SmsSimulator() {
   const run = useReplay((s) => s.sms);
   const simulateSms = useReplay((s) => s.simulateSms);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
-  const [target, setTarget] = useState('');
-  const [ids, setIds] = useState('3234, 3235');
-  const [generateCount, setGenerateCount] = useState('10');
-  const [state, setState] = useState<string>('deliver');
-  const [attempts, setAttempts] = useState('5');
-  const [intervalMs, setIntervalMs] = useState('1000');
+  const [target, setTarget] = useFormField('sms.target', '');
+  const [ids, setIds] = useFormField('sms.ids', '3234, 3235');
+  const [generateCount, setGenerateCount] = useFormField('sms.generateCount', '10');
+  const [state, setState] = useFormField<string>('sms.state', 'deliver');
+  const [attempts, setAttempts] = useFormField('sms.attempts', '5');
+  const [intervalMs, setIntervalMs] = useFormField('sms.intervalMs', '1000');
   const [formError, setFormError] = useState<string | null>(null);
 
   const generate = () => {

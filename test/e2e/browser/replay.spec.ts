@@ -194,6 +194,29 @@ test('an SMS gateway run waiting between attempts is cancelled; an id it could n
   await expect(page.getByTestId('sms-sim-run')).toBeEnabled();
 });
 
+test('half-filled Replay forms are still there after a visit to another screen', async ({ app, page }) => {
+  await openReplay(page, app.uiUrl);
+  await page.getByTestId('replay-filter-input').fill('path:/bulk');
+  await page.getByTestId('replay-rate').fill('5');
+  await page.getByRole('tab', { name: 'SMS gateway' }).click();
+  await page.getByTestId('sms-sim-target').fill('http://127.0.0.1:9/sms');
+  await page.getByTestId('sms-sim-ids').fill('11, 12');
+  await page.getByRole('tab', { name: 'SDK' }).click();
+  await page.getByTestId('sdk-sim-token').fill('secret-token');
+
+  await page.getByTestId('nav-captures').click();
+  await expect(page.getByTestId('replay-view')).toHaveCount(0);
+  await page.getByTestId('nav-replay').click();
+
+  await expect(page.getByTestId('sdk-sim-token')).toHaveValue('secret-token');
+  await page.getByRole('tab', { name: 'SMS gateway' }).click();
+  await expect(page.getByTestId('sms-sim-target')).toHaveValue('http://127.0.0.1:9/sms');
+  await expect(page.getByTestId('sms-sim-ids')).toHaveValue('11, 12');
+  await page.getByRole('tab', { name: 'Replay' }).click();
+  await expect(page.getByTestId('replay-filter-input')).toHaveValue('path:/bulk');
+  await expect(page.getByTestId('replay-rate')).toHaveValue('5');
+});
+
 test('SDK and reverse-integration simulations against the receiver; a bad target is reported in words', async ({
   app,
   page,
