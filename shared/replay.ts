@@ -155,6 +155,28 @@ export interface SmsIdReport {
   acknowledged: boolean;
 }
 
+/**
+ * Where a capture goes when replayed "under" a target: the target's path, then the captured path;
+ * the target's query first, then the captured one; the target's credentials kept.
+ * `/api?key=K` + `/hook/a?x=1` → `/api/hook/a?key=K&x=1`. Throws on a target that is not a URL.
+ */
+export function rebaseOnto(targetUrl: string): (capturedTarget: string) => string {
+  const target = new URL(targetUrl);
+  const credentials = target.username
+    ? `${target.username}${target.password ? `:${target.password}` : ''}@`
+    : '';
+  const path = target.pathname.endsWith('/') ? target.pathname.slice(0, -1) : target.pathname;
+  const base = `${target.protocol}//${credentials}${target.host}${path}`;
+  const targetQuery = target.search.slice(1);
+  return (capturedTarget) => {
+    const q = capturedTarget.indexOf('?');
+    const capturedPath = q === -1 ? capturedTarget : capturedTarget.slice(0, q);
+    const capturedQuery = q === -1 ? '' : capturedTarget.slice(q + 1);
+    const query = [targetQuery, capturedQuery].filter((part) => part !== '').join('&');
+    return `${base}${capturedPath.startsWith('/') ? capturedPath : `/${capturedPath}`}${query ? `?${query}` : ''}`;
+  };
+}
+
 /** The senders Hookbench plays: the SMS gateway, the CRM platform's reverse integration, the messaging SDK. */
 export type SimulationKind = 'sms' | 'reverse' | 'sdk';
 

@@ -82,6 +82,14 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(c?.body).toEqual(gzBody);
     expect(c?.rawHeaders).toEqual(expect.arrayContaining(['Content-Encoding', 'gzip']));
     expect((await core.handlers.listReplays({ captureId: json })).map((r) => r.status)).toEqual([200]);
+
+    // A target with its own query and credentials keeps both: the key first, then the captured query.
+    const withKey = `${sink.url.replace('http://', 'http://ann:s%40cret@')}/api?key=SECRET`;
+    await core.handlers.replayCapture({ captureId: json, target: target(withKey) });
+    const keyed = sink.received.at(-1);
+    expect(keyed?.url).toBe('/api/hook/a?key=SECRET&x=1');
+    const authAt = keyed?.rawHeaders.findIndex((h) => h.toLowerCase() === 'authorization') ?? -1;
+    expect(keyed?.rawHeaders[authAt + 1]).toBe(`Basic ${Buffer.from('ann:s@cret').toString('base64')}`);
   });
 
   it('an edited replay sends the edit and leaves the capture as it was; headers can be dropped and overridden', async () => {

@@ -92,6 +92,16 @@ function header(headers: readonly HeaderPair[], name: string): string | null {
   return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
 }
 
+/**
+ * user:password in the URL is sent as Basic authorization, as curl does, unless the request
+ * sets its own Authorization header (a redirect to another origin drops it, as any credential).
+ */
+function withUrlCredentials(headers: readonly HeaderPair[], url: URL): readonly HeaderPair[] {
+  if (!url.username || header(headers, 'authorization') !== null) return headers;
+  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  return [...headers, ['Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`]];
+}
+
 /** Sends one request (following redirects when asked) and resolves with the whole exchange. */
 export async function sendHttp(request: HttpRequest, options: HttpSendOptions): Promise<HttpExchange> {
   const startedAt = new Date().toISOString();
@@ -114,7 +124,12 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const deadline = start + options.timeoutMs;
   const redirects: { status: number; url: string }[] = [];
-  let hop: HopRequest = { method: request.method, url, headers: request.headers, body: request.body };
+  let hop: HopRequest = {
+    method: request.method,
+    url,
+    headers: withUrlCredentials(request.headers, url),
+    body: request.body,
+  };
   let first: HopResult | null = null;
   let result: HopResult;
   let error: HttpFailure | null = null;
@@ -160,7 +175,10 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
     request: {
       method: request.method,
       url: url.href,
-      headers: sentHeaders({ ...request, url }, first.wireHeaders),
+      headers: sentHeaders(
+        { ...request, headers: withUrlCredentials(request.headers, url), url },
+        first.wireHeaders,
+      ),
       bodyBase64,
     },
     response: error === null ? result.response : null,

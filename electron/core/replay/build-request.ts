@@ -1,5 +1,5 @@
 import type { HeaderPair } from '../../../shared/domain';
-import type { ReplayEdit, ReplayTarget } from '../../../shared/replay';
+import { type ReplayEdit, type ReplayTarget, rebaseOnto } from '../../../shared/replay';
 import type { HttpRequest } from '../http/index';
 import type { CapturedRequest } from '../store/capture-store';
 
@@ -19,23 +19,6 @@ export const HOP_BY_HOP = new Set([
   'upgrade',
   'expect',
 ]);
-
-/** The captured path and query appended to the target's path: `/api` + `/hook/a?x=1` → `/api/hook/a?x=1`. */
-export function rebaseUrl(targetUrl: string, capturedTarget: string): string {
-  return rebaseOnto(targetUrl)(capturedTarget);
-}
-
-/** rebaseUrl with the target parsed once, for runs that rebase thousands of captures onto it. */
-function rebaseOnto(targetUrl: string): (capturedTarget: string) => string {
-  const target = new URL(targetUrl);
-  const base = `${target.origin}${target.pathname.endsWith('/') ? target.pathname.slice(0, -1) : target.pathname}`;
-  return (capturedTarget) => {
-    const q = capturedTarget.indexOf('?');
-    const path = q === -1 ? capturedTarget : capturedTarget.slice(0, q);
-    const query = q === -1 ? '' : capturedTarget.slice(q);
-    return `${base}${path.startsWith('/') ? path : `/${path}`}${query}`;
-  };
-}
 
 /** What an outgoing copy of a request keeps and where it goes. */
 export interface OutgoingTarget {

@@ -4,7 +4,7 @@
  * form point at the field before anything is sent.
  */
 import type { HeaderPair } from '../../../shared/domain';
-import { type ReplayEdit, type ReplayTarget, rateProblem } from '../../../shared/replay';
+import { type ReplayEdit, type ReplayTarget, rateProblem, rebaseOnto } from '../../../shared/replay';
 import type { TargetDraft } from '../../state/replayStore';
 import { textToBase64 } from './bodyText';
 
@@ -100,12 +100,7 @@ export function targetFromDraft(draft: TargetDraft): Checked<ReplayTarget> {
 export function replayUrl(targetUrl: string, rebase: boolean, capturedPath: string): string | null {
   if (urlProblem(targetUrl, 'The target')) return null;
   if (!rebase) return targetUrl.trim();
-  const target = new URL(targetUrl.trim());
-  const q = capturedPath.indexOf('?');
-  const path = q === -1 ? capturedPath : capturedPath.slice(0, q);
-  const query = q === -1 ? '' : capturedPath.slice(q);
-  const base = target.pathname.endsWith('/') ? target.pathname.slice(0, -1) : target.pathname;
-  return `${target.origin}${base}${path.startsWith('/') ? path : `/${path}`}${query}`;
+  return rebaseOnto(targetUrl.trim())(capturedPath);
 }
 
 /** `count` id_sms values counting up from `first`, as the gateway numbers its messages. */
