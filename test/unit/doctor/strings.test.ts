@@ -23,6 +23,19 @@ describe('control-character', () => {
     expect(cause(result, 'control-character').fix).toContain('`\\u0007`');
   });
 
+  it('never blames a line break between tokens: after a misspelled literal the cause is the literal', () => {
+    for (const body of ['{"b": tru\n}', '{"b": nul\r\n}', '{"b": fals\t}']) {
+      expect(causeIds(invalid(body))).not.toContain('control-character');
+    }
+  });
+
+  it('says a body starting with gzip’s signature is compressed, not which byte to remove', () => {
+    const gzip = new Uint8Array([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
+    const found = cause(invalid(gzip), 'control-character');
+    expect(found.title).toBe('The body is gzip-compressed, not JSON text');
+    expect(found.fix).toContain('Content-Encoding: gzip');
+  });
+
   it('flags a stray NUL byte between tokens', () => {
     const result = invalid('{"a": 1}'.replace(' ', '\u0000'));
     expectErrorAt(result, { line: 1, column: 6, offset: 5, under: '\u2400' });

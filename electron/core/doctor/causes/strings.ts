@@ -65,6 +65,17 @@ export const controlCharacter: Detector = (ctx) => {
     });
   }
   if (failure.problem !== 'unexpected-character' || (b >= 0x20 && b !== 0x7f)) return null;
+  // Tabs and line breaks may stand between tokens: the problem is elsewhere (a misspelled literal before them).
+  if (b === 0x09 || b === LF || b === CR) return null;
+  if (failure.offset === 0 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    return detection('control-character', 0.95, 0, {
+      title: 'The body is gzip-compressed, not JSON text',
+      explanation:
+        'It starts with the bytes 1F 8B, the signature of gzip data. A compressed body is read as JSON ' +
+        'only after it is decompressed, which a receiver does when the request says Content-Encoding: gzip.',
+      fix: 'Have the sender add the header Content-Encoding: gzip (or send the body uncompressed).',
+    });
+  }
   const utf16 = b === 0 && looksUtf16(bytes);
   return detection('control-character', utf16 ? 0.95 : 0.85, failure.offset, {
     title: utf16 ? 'The body looks like UTF-16, not UTF-8' : `A stray control character (byte 0x${hex(b)})`,
