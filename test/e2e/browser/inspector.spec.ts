@@ -158,7 +158,20 @@ test('the JSON doctor shows where a body breaks and why', async ({ app, page }) 
   const cause = detail.locator('[data-testid="doctor-cause"][data-cause-id="unescaped-quote"]');
   await expect(cause).toContainText('Fix:');
   await expect(cause).toContainText('\\"');
+  await expect(detail.locator('.doctor-excerpt-at')).toHaveText('i');
   await page.screenshot({ path: test.info().outputPath('json-doctor.png') });
+
+  // A one-line body breaking far to the right (most webhooks): the excerpt scrolls to the error.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const long = `{"campaign":"${'x'.repeat(150)}","items":[1,2,3,],"emoji":"🎉"}`;
+  await post(base, '/long', long);
+  await page.getByTestId('capture-row').filter({ hasText: '/long' }).click();
+  await detail.getByTestId('tab-findings').click();
+  const at = detail.locator('.doctor-excerpt-at');
+  await expect(at).toHaveText(']');
+  const box = await detail.getByTestId('doctor-excerpt').boundingBox();
+  const mark = await at.boundingBox();
+  expect(box && mark && mark.x >= box.x && mark.x + mark.width <= box.x + box.width).toBe(true);
 });
 
 test('the SMS timeline tells each id_sms story, with anomalies', async ({ app, page }) => {

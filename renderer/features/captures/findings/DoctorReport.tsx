@@ -1,4 +1,5 @@
 import { CircleCheck, CircleX, Info } from 'lucide-react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Diagnosis } from '../../../../shared/doctor';
 import { Ticks } from './Ticks';
 
@@ -31,6 +32,37 @@ function Advice({ item }: { item: AdviceItem }) {
   );
 }
 
+/**
+ * The line around the error with the caret under it. The character the caret points at is also
+ * marked, which stays exact where the caret line cannot (an emoji or a CJK character is two
+ * columns wide), and the excerpt scrolls to it: on a one-line body the error is often far right.
+ */
+function Excerpt({ excerpt, caret }: { excerpt: string; caret: string }) {
+  const box = useRef<HTMLPreElement>(null);
+  const mark = useRef<HTMLSpanElement>(null);
+  const chars = Array.from(excerpt);
+  const at = caret.length - 1;
+  useLayoutEffect(() => {
+    const pre = box.current;
+    const char = mark.current;
+    if (!pre || !char) return;
+    pre.scrollLeft = Math.max(0, char.offsetLeft - pre.clientWidth / 2);
+  });
+  // Whitespace matters: the caret line is aligned under the excerpt character for character.
+  return (
+    <pre className="doctor-excerpt" data-testid="doctor-excerpt" ref={box}>
+      {chars.slice(0, at).join('')}
+      {at < chars.length && (
+        <span className="doctor-excerpt-at" ref={mark}>
+          {chars[at]}
+        </span>
+      )}
+      {chars.slice(at + 1).join('')}
+      {`\n${caret}`}
+    </pre>
+  );
+}
+
 /** The JSON doctor's diagnosis: where the first error is, the likely causes with fixes, and warnings. */
 export function DoctorReport({ diagnosis }: { diagnosis: Diagnosis }) {
   return (
@@ -55,10 +87,7 @@ export function DoctorReport({ diagnosis }: { diagnosis: Diagnosis }) {
             <CircleX size={14} aria-hidden /> Invalid JSON at line {diagnosis.error.line}, column{' '}
             {diagnosis.error.column} (byte {diagnosis.error.offset})
           </p>
-          {/* Whitespace matters: the caret line is aligned under the excerpt character for character. */}
-          <pre className="doctor-excerpt" data-testid="doctor-excerpt">
-            {`${diagnosis.error.excerpt}\n${diagnosis.error.caret}`}
-          </pre>
+          <Excerpt excerpt={diagnosis.error.excerpt} caret={diagnosis.error.caret} />
           <p className="doctor-message" data-testid="doctor-message">
             {diagnosis.error.message}
           </p>
