@@ -258,6 +258,21 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(diff.headers).toContainEqual({ name: 'X-Build', left: [], right: ['B'] });
     expect(diff.bodyKind).toBe('json');
     expect(diff.json).toEqual([{ path: '/0/id_sms', kind: 'changed', left: '3234', right: '3235' }]);
+
+    // The same answer gzip-compressed (the replay sent the captured Accept-Encoding) is the same answer.
+    const gzipping = await server((_req, res) => {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.end(gzipSync('[{"id_sms":3234}]'));
+    });
+    const plain = await server((_req, res) => res.end('[{"id_sms":3234}]'));
+    const zipped = await core.handlers.replayCapture({ captureId: id, target: target(gzipping.url) });
+    const unzipped = await core.handlers.replayCapture({ captureId: id, target: target(plain.url) });
+    const same = await core.handlers.compareResponses({
+      left: { kind: 'replay', id: unzipped.id },
+      right: { kind: 'replay', id: zipped.id },
+    });
+    expect(same).toMatchObject({ bodyEqual: true, bodyKind: 'json', json: [] });
+    expect(same.right.bodyText).toBe('[{"id_sms":3234}]');
   });
 
   it('SMS gateway simulation retries exactly the missing ids and stops at the attempt limit', async () => {

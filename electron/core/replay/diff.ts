@@ -1,5 +1,6 @@
 import type { HeaderPair } from '../../../shared/domain';
 import type { HeaderDifference, JsonDifference, ResponseDiff } from '../../../shared/replay';
+import { decodedBytes } from '../inspector/body-decode';
 import { LosslessNumber, parseLossless, stringifyLossless } from '../json/lossless';
 
 export interface ComparedResponse {
@@ -13,10 +14,16 @@ export interface ComparedResponse {
 const NOISY = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 const MAX_DIFFERENCES = 500;
 
-/** Status, headers (by name, case-insensitive, repeats kept) and the body (JSON structurally, else bytes). */
+/**
+ * Status, headers (by name, case-insensitive, repeats kept) and the body (JSON structurally, else
+ * bytes). Bodies are compared as their senders meant them: a gzip answer (a replay sends the
+ * captured Accept-Encoding) is decoded first, so the same JSON compressed or not is the same.
+ */
 export function diffResponses(left: ComparedResponse, right: ComparedResponse): ResponseDiff {
-  const leftText = new TextDecoder().decode(left.body);
-  const rightText = new TextDecoder().decode(right.body);
+  const leftBody = decodedBytes(left.body, left.headers) ?? left.body;
+  const rightBody = decodedBytes(right.body, right.headers) ?? right.body;
+  const leftText = new TextDecoder().decode(leftBody);
+  const rightText = new TextDecoder().decode(rightBody);
   const leftJson = parseJson(leftText);
   const rightJson = parseJson(rightText);
   const bothJson = leftJson.ok && rightJson.ok;
@@ -29,7 +36,7 @@ export function diffResponses(left: ComparedResponse, right: ComparedResponse): 
     headers: diffHeaders(left.headers, right.headers),
     bodyKind: bothJson ? 'json' : 'text',
     json,
-    bodyEqual: Buffer.compare(Buffer.from(left.body), Buffer.from(right.body)) === 0,
+    bodyEqual: Buffer.compare(Buffer.from(leftBody), Buffer.from(rightBody)) === 0,
   };
 }
 

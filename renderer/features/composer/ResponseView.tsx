@@ -1,19 +1,33 @@
 import type { HttpExchange } from '../../../shared/composer';
+import type { HeaderPair } from '../../../shared/domain';
 import { bodyText } from '../../lib/bodyText';
 import { formatDateTime, formatMs } from '../../lib/format';
+import { useDecodedBody } from '../../lib/useDecodedBody';
 import { useComposer } from '../../state/StoresContext';
 import { CopyButton } from '../../ui/CopyButton';
 import { PairsTable } from '../../ui/PairsTable';
 import { httpErrorHint } from './composerFormat';
 import { TimingBars } from './TimingBars';
 
-function BodyBlock({ base64, testId, label }: { base64: string; testId: string; label: string }) {
-  const body = bodyText(base64);
+interface BodyBlockProps {
+  base64: string;
+  testId: string;
+  label: string;
+  /** The message's headers: a compressed body is shown decoded. */
+  headers?: readonly HeaderPair[];
+}
+
+function BodyBlock({ base64, testId, label, headers = [] }: BodyBlockProps) {
+  const decoded = useDecodedBody(base64, headers);
+  const body = bodyText(decoded.base64);
   if (body.size === 0) return <p className="composer-hint">No body.</p>;
   return (
     <div className="composer-body-block">
       <div className="composer-body-head">
-        <span className="composer-hint">{body.size} bytes</span>
+        <span className="composer-hint">
+          {body.size} bytes{decoded.decodedFrom && `, decoded from ${decoded.decodedFrom}`}
+        </span>
+        {decoded.note && <span className="composer-hint">{decoded.note}</span>}
         {body.isText && <CopyButton text={body.text} label={`Copy the ${label}`} />}
       </div>
       <pre
@@ -78,7 +92,12 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
             emptyClassName="composer-hint"
           />
           <h4 className="composer-subtitle">Response body</h4>
-          <BodyBlock base64={response.bodyBase64} testId="composer-response-body" label="response body" />
+          <BodyBlock
+            base64={response.bodyBase64}
+            headers={response.headers}
+            testId="composer-response-body"
+            label="response body"
+          />
           {response.truncated && (
             <p className="composer-hint">
               Only the first part of the {response.bodySize}-byte body was kept.

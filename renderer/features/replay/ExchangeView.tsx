@@ -1,17 +1,31 @@
 import type { HttpExchange, HttpTimings } from '../../../shared/composer';
+import type { HeaderPair } from '../../../shared/domain';
 import { bodyText } from '../../lib/bodyText';
 import { formatMs } from '../../lib/format';
+import { useDecodedBody } from '../../lib/useDecodedBody';
 import { CopyButton } from '../../ui/CopyButton';
 import { PairsTable } from '../../ui/PairsTable';
 import { statusTone } from './bodyText';
 
-export function BodyBlock({ base64, label, testId }: { base64: string; label: string; testId?: string }) {
-  const body = bodyText(base64);
+interface BodyBlockProps {
+  base64: string;
+  label: string;
+  testId?: string;
+  /** The message's headers: a compressed body is shown decoded. */
+  headers?: readonly HeaderPair[];
+}
+
+export function BodyBlock({ base64, label, testId, headers = [] }: BodyBlockProps) {
+  const decoded = useDecodedBody(base64, headers);
+  const body = bodyText(decoded.base64);
   if (body.size === 0) return <p className="muted">No body.</p>;
   return (
     <div className="replay-body">
       <div className="replay-body-head">
-        <span className="muted">{body.size} bytes</span>
+        <span className="muted">
+          {body.size} bytes{decoded.decodedFrom && `, decoded from ${decoded.decodedFrom}`}
+        </span>
+        {decoded.note && <span className="muted">{decoded.note}</span>}
         {body.isText && <CopyButton text={body.text} label={`Copy ${label}`} />}
       </div>
       <pre
@@ -86,7 +100,12 @@ export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
               empty="No headers."
               className="replay-headers"
             />
-            <BodyBlock base64={response.bodyBase64} label="response body" testId="replay-response-body" />
+            <BodyBlock
+              base64={response.bodyBase64}
+              headers={response.headers}
+              label="response body"
+              testId="replay-response-body"
+            />
             {response.truncated && (
               <p className="muted">Only the first part of the {response.bodySize}-byte body was kept.</p>
             )}

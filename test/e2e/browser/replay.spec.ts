@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
@@ -15,7 +16,10 @@ interface Received {
 }
 
 /** A stand-in for "the integrator's server, build B": records each request, answers 202 with its own JSON. */
-async function startTarget(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+/** A target answering 202 with JSON; `gzip`: compressed, as servers answer an Accept-Encoding: gzip. */
+async function startTarget(
+  gzip = false,
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -27,8 +31,13 @@ async function startTarget(): Promise<{ url: string; received: Received[]; close
         rawHeaders: req.rawHeaders,
         body: Buffer.concat(chunks),
       });
-      res.writeHead(202, { 'Content-Type': 'application/json', 'X-Handled-By': 'build-b' });
-      res.end('[{"id_sms":3234,"accepted":true}]');
+      const answer = '[{"id_sms":3234,"accepted":true}]';
+      res.writeHead(202, {
+        'Content-Type': 'application/json',
+        'X-Handled-By': 'build-b',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      });
+      res.end(gzip ? gzipSync(answer) : answer);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -103,6 +112,35 @@ test('one capture replayed to another server: exact bytes, then compared with th
     // Tall enough that the whole diff fits in its pane for the picture.
     await page.setViewportSize({ width: 1280, height: 1500 });
     await diff.screenshot({ path: test.info().outputPath('replay-diff.png') });
+  } finally {
+    await target.close();
+  }
+});
+
+test('a gzip answer to a replay is shown decoded, saying so', async ({ app, page }) => {
+  const target = await startTarget(true);
+  try {
+    await sendRaw(`${app.receiverUrl}gz/status`, {
+      method: 'POST',
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['Accept-Encoding', 'gzip'],
+      ],
+      body: STATUS_BATCH,
+    });
+    await openReplay(page, app.uiUrl);
+    await page.getByTestId('replay-target-input').fill(target.url);
+    const select = page.getByTestId('replay-capture-select');
+    const option = select.locator('option', { hasText: '/gz/status' }).first();
+    await expect(option).toBeAttached();
+    await select.selectOption((await option.getAttribute('value')) ?? '');
+    await page.getByTestId('replay-send').click();
+    const result = page.getByTestId('replay-result').first();
+    await expect(result.getByTestId('replay-result-status')).toHaveText('202');
+    await result.getByRole('button').click();
+    const detail = page.getByTestId('replay-detail');
+    await expect(detail.getByTestId('replay-response-body')).toHaveText('[{"id_sms":3234,"accepted":true}]');
+    await expect(detail).toContainText('decoded from gzip');
   } finally {
     await target.close();
   }
