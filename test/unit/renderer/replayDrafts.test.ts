@@ -73,7 +73,9 @@ describe('replay form drafts', () => {
     expect(replayUrl('http://h:1/exact', false, '/hook')).toBe('http://h:1/exact');
     expect(replayUrl('nope', true, '/hook')).toBeNull();
     // The target's own query and credentials are kept; its query comes first.
-    expect(replayUrl('http://u:p@h:1/api?key=K', true, '/hook?x=1')).toBe('http://u:p@h:1/api/hook?key=K&x=1');
+    expect(replayUrl('http://u:p@h:1/api?key=K', true, '/hook?x=1')).toBe(
+      'http://u:p@h:1/api/hook?key=K&x=1',
+    );
   });
 
   it('reads counts, rates, lists and generates ids', () => {
