@@ -115,6 +115,8 @@ export interface SmsSimulationOptions {
   attempts: number;
   intervalMs: number;
   timeoutMs: number;
+  /** False accepts self-signed and otherwise untrusted certificates (a test server); default true. */
+  verifyTls?: boolean;
 }
 
 export interface SmsAttempt {
@@ -195,6 +197,8 @@ export interface ReverseSimulationOptions {
   count: number;
   ratePerSecond: number;
   timeoutMs: number;
+  /** False accepts self-signed and otherwise untrusted certificates (a test server); default true. */
+  verifyTls?: boolean;
 }
 
 export interface LoadReport {
@@ -214,6 +218,8 @@ export interface SdkSimulationOptions {
   count: number;
   bearerToken: string | null;
   timeoutMs: number;
+  /** False accepts self-signed and otherwise untrusted certificates (a test server); default true. */
+  verifyTls?: boolean;
 }
 
 export interface SdkMessageReport {

@@ -15,7 +15,8 @@ import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 export const SIMULATE_USAGE = `hookbench simulate sms-status --to URL --ids 1,2,3 [--state deliver] [--attempts 5] [--interval-ms 1000]
 hookbench simulate reverse --to URL [--count N] [--rate R] [--method POST|GET]
 hookbench simulate sdk --to URL [--type SMS|PUSH] [--count N] [--token TOKEN]
-Each kind also takes --timeout-ms MS per request (1 to 600000, default 10000), and no other flags.
+Each kind also takes --timeout-ms MS per request (1 to 600000, default 10000) and --insecure (accept
+self-signed and otherwise untrusted certificates), and no other flags.
 
 Plays a sender from the platform documentation against your endpoint.
   sms-status  the SMS gateway: posts [{"id_sms","time","state"}] and re-sends every status whose
@@ -31,12 +32,12 @@ Plays a sender from the platform documentation against your endpoint.
 
 /** The flags each kind reads; any other is refused rather than silently ignored. */
 const KIND_FLAGS: Record<string, readonly string[]> = {
-  'sms-status': ['to', 'ids', 'state', 'attempts', 'interval-ms', 'timeout-ms'],
-  reverse: ['to', 'count', 'rate', 'method', 'timeout-ms'],
-  sdk: ['to', 'type', 'count', 'token', 'timeout-ms'],
+  'sms-status': ['to', 'ids', 'state', 'attempts', 'interval-ms', 'timeout-ms', 'insecure'],
+  reverse: ['to', 'count', 'rate', 'method', 'timeout-ms', 'insecure'],
+  sdk: ['to', 'type', 'count', 'token', 'timeout-ms', 'insecure'],
 };
 
-function refuseForeignFlags(kind: string, values: Values): void {
+function refuseForeignFlags(kind: string, values: Record<string, unknown>): void {
   const foreign = Object.keys(values)
     .filter((flag) => values[flag] !== undefined && !KIND_FLAGS[kind]?.includes(flag))
     .map((flag) => {
@@ -67,6 +68,7 @@ export async function simulate(argv: string[]): Promise<number> {
       type: { type: 'string' },
       token: { type: 'string' },
       'timeout-ms': { type: 'string' },
+      insecure: { type: 'boolean' },
     },
     strict: true,
   });
@@ -80,14 +82,16 @@ export async function simulate(argv: string[]): Promise<number> {
     throw error;
   }
   const timeoutMs = wholeNumber(values['timeout-ms'], '--timeout-ms', TIMEOUT_RANGE, 10_000);
+  const { insecure, ...text } = values;
+  const verifyTls = insecure !== true;
   try {
     switch (kind) {
       case 'sms-status':
-        return await smsStatus(targetUrl, values, timeoutMs);
+        return await smsStatus(targetUrl, text, { timeoutMs, verifyTls });
       case 'reverse':
-        return await reverse(targetUrl, values, timeoutMs);
+        return await reverse(targetUrl, text, { timeoutMs, verifyTls });
       default:
-        return await sdk(targetUrl, values, timeoutMs);
+        return await sdk(targetUrl, text, { timeoutMs, verifyTls });
     }
   } finally {
     await closeHttpAgents();
@@ -95,8 +99,13 @@ export async function simulate(argv: string[]): Promise<number> {
 }
 
 type Values = Record<string, string | undefined>;
+/** What every kind sends with. */
+interface SendSettings {
+  timeoutMs: number;
+  verifyTls: boolean;
+}
 
-async function smsStatus(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
+async function smsStatus(targetUrl: string, values: Values, send: SendSettings): Promise<number> {
   const ids = parseSmsIds(values.ids);
   const state = values.state ?? 'deliver';
   if (!SMS_STATES.includes(state))
@@ -109,7 +118,7 @@ async function smsStatus(targetUrl: string, values: Values, timeoutMs: number): 
     state,
     attempts: wholeNumber(values.attempts, '--attempts', { min: 1, max: 100 }, 5),
     intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', { min: 0, max: 86_400_000 }, 1000),
-    timeoutMs,
+    ...send,
   });
   for (const attempt of report.attempts) {
     const answer = attempt.error ?? `${attempt.status}`;
@@ -126,7 +135,7 @@ async function smsStatus(targetUrl: string, values: Values, timeoutMs: number): 
   return report.ok ? EXIT_OK : EXIT_FAILED;
 }
 
-async function reverse(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
+async function reverse(targetUrl: string, values: Values, send: SendSettings): Promise<number> {
   const method = (values.method ?? 'POST').toUpperCase();
   if (method !== 'POST' && method !== 'GET')
     throw new CliError(`--method must be POST or GET, got "${values.method}".`);
@@ -135,12 +144,12 @@ async function reverse(targetUrl: string, values: Values, timeoutMs: number): Pr
     method,
     count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
     ratePerSecond: decimal(values.rate, '--rate', RATE_RANGE, 10),
-    timeoutMs,
+    ...send,
   });
   return printLoadReport(report);
 }
 
-async function sdk(targetUrl: string, values: Values, timeoutMs: number): Promise<number> {
+async function sdk(targetUrl: string, values: Values, send: SendSettings): Promise<number> {
   const type = (values.type ?? 'SMS').toUpperCase();
   if (type !== 'SMS' && type !== 'PUSH')
     throw new CliError(`--type must be SMS or PUSH, got "${values.type}".`);
@@ -149,7 +158,7 @@ async function sdk(targetUrl: string, values: Values, timeoutMs: number): Promis
     type,
     count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
     bearerToken: values.token ?? null,
-    timeoutMs,
+    ...send,
   });
   for (const message of report.messages) {
     const head =

@@ -70,6 +70,15 @@ describe('CLI flags are checked in the CLI: exit 2 naming the flag and its range
     expect(target.received).toHaveLength(0);
   });
 
+  it('every kind takes --insecure (the words for a self-signed target point to it)', async () => {
+    for (const kind of [['sms-status', '--ids', '1'], ['reverse'], ['sdk']]) {
+      const result = await runCliAsync(['simulate', ...kind, '--insecure', '--to', target.url]);
+      expect(result.stderr).not.toMatch(/Unknown option|does not apply/);
+      expect(result.status === 0 || result.status === 1).toBe(true);
+    }
+    expect(target.received).toHaveLength(3);
+  });
+
   it('sms-status sends every id as a JSON number with all its digits, and a gateway state', async () => {
     const result = await runCliAsync([
       'simulate',

@@ -10,6 +10,7 @@ import { buildRequest } from '../../electron/core/composer/build';
 import { MINIGAME_BODY, REVERSE_BODY } from '../../electron/core/composer/presets';
 import { parseComposerRequest } from '../../electron/core/composer/validate';
 import { closeHttpAgents, type HttpSendOptions, sendHttp } from '../../electron/core/http/index';
+import { simulateReverse } from '../../electron/core/simulate/reverse';
 import type { HttpTimings } from '../../shared/composer';
 import { tempDir } from '../helpers/temp-dir';
 import { presetData } from '../unit/composer/helpers';
@@ -362,7 +363,7 @@ describe.skipIf(!hasOpenssl)('sendHttp over TLS with a self-signed certificate',
     expect(exchange.error).toEqual({
       code: 'tls',
       systemCode: 'DEPTH_ZERO_SELF_SIGNED_CERT',
-      message: `Could not connect securely to ${url}: the server’s certificate is self-signed, so it cannot be trusted. For a test server, turn off TLS verification (--insecure on the command line).`,
+      message: `Could not connect securely to ${url}: the server’s certificate is self-signed, so it cannot be trusted. For a test server, turn off TLS verification: untick 'Verify TLS certificates', or --insecure on the command line.`,
     });
     expect(tls.received).toHaveLength(0);
   });
@@ -379,5 +380,13 @@ describe.skipIf(!hasOpenssl)('sendHttp over TLS with a self-signed certificate',
     expect(exchange.timings.tlsMs).not.toBeNull();
     expect(exchange.timings.connectMs).not.toBeNull();
     expectOrdered(exchange.timings);
+  });
+
+  it('the sender simulators reach a test server with verification off, and refuse it with it on', async () => {
+    const options = { targetUrl: url, count: 1, ratePerSecond: 10, method: 'POST' as const, timeoutMs: 5000 };
+    const refused = await simulateReverse(options);
+    expect(refused.statuses).toEqual({ error: 1 });
+    expect(refused.errors[0]).toMatch(/untick 'Verify TLS certificates'/);
+    expect((await simulateReverse({ ...options, verifyTls: false })).statuses).toEqual({ 200: 1 });
   });
 });

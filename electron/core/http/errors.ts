@@ -31,7 +31,8 @@ const TLS_WORDS: Record<string, string> = {
   ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer in TLS — is it plain http rather than https?',
 };
 
-const INSECURE_HINT = ' For a test server, turn off TLS verification (--insecure on the command line).';
+const INSECURE_HINT =
+  " For a test server, turn off TLS verification: untick 'Verify TLS certificates', or --insecure on the command line.";
 
 function codeOf(error: unknown): string | null {
   const code = (error as { code?: unknown } | null)?.code;

@@ -121,6 +121,7 @@ export function createReplayCommands(
         intervalMs:
           value.intervalMs === undefined ? 1000 : count(value.intervalMs, 'intervalMs', 1000, 600_000),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+        verifyTls: value.verifyTls !== false,
       };
       return simulations.run('sms', (signal) => simulateSmsStatus(options, { signal }));
     },
@@ -132,6 +133,7 @@ export function createReplayCommands(
         count: count(value.count, 'count', 1, 100_000),
         ratePerSecond: reverseRate(value.ratePerSecond),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+        verifyTls: value.verifyTls !== false,
       } as const;
       return simulations.run('reverse', (signal) => simulateReverse(options, signal));
     },
@@ -144,6 +146,7 @@ export function createReplayCommands(
         bearerToken:
           typeof value.bearerToken === 'string' && value.bearerToken !== '' ? value.bearerToken : null,
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
+        verifyTls: value.verifyTls !== false,
       } as const;
       return simulations.run('sdk', (signal) => simulateSdk(options, signal));
     },

@@ -28,7 +28,11 @@ export function simulateReverse(
     options.ratePerSecond,
     (i) => {
       const event = reverseEvent(i, Date.now());
-      const sendOptions = { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: true };
+      const sendOptions = {
+        timeoutMs: options.timeoutMs,
+        followRedirects: false,
+        verifyTls: options.verifyTls !== false,
+      };
       if (options.method === 'GET') {
         const url = new URL(options.targetUrl);
         for (const [key, value] of Object.entries(event)) url.searchParams.set(key, String(value));

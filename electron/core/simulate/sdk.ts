@@ -85,7 +85,7 @@ export async function simulateSdk(
     if (options.bearerToken) headers.push(['Authorization', `Bearer ${options.bearerToken}`]);
     const exchange = await sendHttp(
       { method: 'POST', url: options.targetUrl, headers, body: Buffer.from(JSON.stringify(message)) },
-      { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: true },
+      { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: options.verifyTls !== false },
     );
     const messageId = String(message.message_id);
     if (!exchange.response) {

@@ -96,7 +96,7 @@ export async function simulateSmsStatus(
         headers: [['Content-Type', 'application/json']],
         body: Buffer.from(statusBatch(pending, options.state, time)),
       },
-      { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: true },
+      { timeoutMs: options.timeoutMs, followRedirects: false, verifyTls: options.verifyTls !== false },
     );
     const bodyText = exchange.response
       ? Buffer.from(exchange.response.bodyBase64, 'base64').toString('utf8')

@@ -82,6 +82,7 @@ export function ReverseSimulator() {
   const simulateReverse = useReplay((s) => s.simulateReverse);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useFormField('reverse.target', '');
+  const [verifyTls, setVerifyTls] = useFormField('reverse.verifyTls', true);
   const [method, setMethod] = useFormField<'POST' | 'GET'>('reverse.method', 'POST');
   const [count, setCount] = useFormField('reverse.count', '20');
   const [rate, setRate] = useFormField('reverse.rate', '10');
@@ -102,6 +103,7 @@ export function ReverseSimulator() {
       method,
       count: calls.value,
       ratePerSecond: perSecond.value,
+      verifyTls,
       timeoutMs: 10_000,
     });
   };
@@ -125,6 +127,8 @@ export function ReverseSimulator() {
       running={run.running}
       runningLabel="Calling…"
       onRun={start}
+      verifyTls={verifyTls}
+      onVerifyTlsChange={setVerifyTls}
       onCancel={() => void cancelSimulation('reverse')}
       report={run.report && <ReverseReport report={run.report} stale={run.running} />}
       placeholder="The answers and latencies appear here."

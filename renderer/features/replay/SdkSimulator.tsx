@@ -65,6 +65,7 @@ export function SdkSimulator() {
   const simulateSdk = useReplay((s) => s.simulateSdk);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useFormField('sdk.target', '');
+  const [verifyTls, setVerifyTls] = useFormField('sdk.verifyTls', true);
   const [type, setType] = useFormField<'SMS' | 'PUSH'>('sdk.type', 'SMS');
   const [count, setCount] = useFormField('sdk.count', '3');
   const [token, setToken] = useFormField('sdk.token', '');
@@ -81,6 +82,7 @@ export function SdkSimulator() {
       type,
       count: messages.value,
       bearerToken: token.trim() === '' ? null : token.trim(),
+      verifyTls,
       timeoutMs: 10_000,
     });
   };
@@ -103,6 +105,8 @@ export function SdkSimulator() {
       running={run.running}
       runningLabel="Sending…"
       onRun={start}
+      verifyTls={verifyTls}
+      onVerifyTlsChange={setVerifyTls}
       onCancel={() => void cancelSimulation('sdk')}
       report={run.report && <SdkReport report={run.report} stale={run.running} />}
       placeholder="Each message’s answer and what it means appear here."

@@ -1,6 +1,6 @@
 import { Play, Square } from 'lucide-react';
 import type { ReactNode } from 'react';
-import { Field, RunButton, Section, SimError } from './fields';
+import { Check, Field, RunButton, Section, SimError } from './fields';
 import { SimTarget } from './SimTarget';
 
 interface SimulatorFormProps {
@@ -26,6 +26,8 @@ interface SimulatorFormProps {
   placeholder: string;
   /** The simulator's own fields, between the target and the run button. */
   children: ReactNode;
+  verifyTls: boolean;
+  onVerifyTlsChange: (verifyTls: boolean) => void;
 }
 
 /** A simulator's frame: the form with its target, error and run button beside the report. */
@@ -45,6 +47,8 @@ export function SimulatorForm({
   report,
   placeholder,
   children,
+  verifyTls,
+  onVerifyTlsChange,
 }: SimulatorFormProps) {
   return (
     <div className="replay-sim">
@@ -59,6 +63,9 @@ export function SimulatorForm({
             hint={targetHint}
           />
           {children}
+          <Check checked={verifyTls} onChange={onVerifyTlsChange} testId={`${testIdPrefix}-verify-tls`}>
+            Verify TLS certificates
+          </Check>
           <SimError message={error} />
           <div className="replay-actions">
             <RunButton

@@ -16,6 +16,7 @@ export function SmsSimulator() {
   const simulateSms = useReplay((s) => s.simulateSms);
   const cancelSimulation = useReplay((s) => s.cancelSimulation);
   const [target, setTarget] = useFormField('sms.target', '');
+  const [verifyTls, setVerifyTls] = useFormField('sms.verifyTls', true);
   const [ids, setIds] = useFormField('sms.ids', '3234, 3235');
   const [generateCount, setGenerateCount] = useFormField('sms.generateCount', '10');
   const [state, setState] = useFormField<string>('sms.state', 'deliver');
@@ -49,6 +50,7 @@ export function SmsSimulator() {
       state,
       attempts: tries.value,
       intervalMs: wait.value,
+      verifyTls,
       timeoutMs: 10_000,
     });
   };
@@ -79,6 +81,8 @@ export function SmsSimulator() {
       running={run.running}
       runningLabel="Simulating…"
       onRun={start}
+      verifyTls={verifyTls}
+      onVerifyTlsChange={setVerifyTls}
       onCancel={() => void cancelSimulation('sms')}
       report={run.report && <SmsReport report={run.report} stale={run.running} />}
       placeholder="The per-id and per-attempt results appear here."

@@ -241,12 +241,15 @@ test('half-filled Replay forms are still there after a visit to another screen',
   await page.getByTestId('sms-sim-ids').fill('11, 12');
   await page.getByRole('tab', { name: 'SDK' }).click();
   await page.getByTestId('sdk-sim-token').fill('secret-token');
+  await expect(page.getByTestId('sdk-sim-verify-tls')).toBeChecked();
+  await page.getByTestId('sdk-sim-verify-tls').uncheck();
 
   await page.getByTestId('nav-captures').click();
   await expect(page.getByTestId('replay-view')).toHaveCount(0);
   await page.getByTestId('nav-replay').click();
 
   await expect(page.getByTestId('sdk-sim-token')).toHaveValue('secret-token');
+  await expect(page.getByTestId('sdk-sim-verify-tls')).not.toBeChecked();
   await page.getByRole('tab', { name: 'SMS gateway' }).click();
   await expect(page.getByTestId('sms-sim-target')).toHaveValue('http://127.0.0.1:9/sms');
   await expect(page.getByTestId('sms-sim-ids')).toHaveValue('11, 12');
