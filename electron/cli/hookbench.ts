@@ -28,7 +28,7 @@ Usage: hookbench <command> [options]
 Commands:
   serve    start the receiver and the browser UI
   export   write captured requests to a file (NDJSON or HAR)
-  import   add the requests of a HAR file to the captures
+  import   add the captures of a HAR file or an NDJSON export
   diagnose tell exactly why a JSON body is broken, and how to fix it
   render   render a body template against sample state/event data
   send     render a body template and send it to a URL
@@ -36,6 +36,9 @@ Commands:
   simulate play a sender (SMS gateway, CRM platform, messaging SDK) against a URL
 
 Run \`hookbench <command> --help\` for a command's options.`;
+
+/** The command being run, for a usage error's pointer to its --help. */
+let commandName: string | null = null;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
@@ -46,6 +49,7 @@ async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command)
     throw new CliError(`Unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(', ')}.`);
+  commandName = name;
   if (rest.includes('--help') || rest.includes('-h')) {
     process.stdout.write(`${command.usage}\n`);
     return EXIT_OK;
@@ -68,7 +72,11 @@ main(process.argv.slice(2)).then(
       return;
     }
     // Plain words, never a stack trace: parseArgs and our own errors both carry readable messages.
-    const message = error instanceof Error ? error.message : String(error);
+    const message = isUsageError(error)
+      ? flagWords(error as Error)
+      : error instanceof Error
+        ? error.message
+        : String(error);
     process.stderr.write(`hookbench: ${message}\n`);
     process.exitCode =
       error instanceof CliError ? error.exitCode : isUsageError(error) ? EXIT_USAGE : EXIT_FAILED;
@@ -78,4 +86,17 @@ main(process.argv.slice(2)).then(
 function isUsageError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * parseArgs' own words, made ours: its advice on positional arguments (with an unclosed quote)
+ * and on option values that start with a dash is replaced by one line and the way to --help.
+ */
+function flagWords(error: Error): string {
+  const first = (error.message.split('\n')[0] ?? '').split('. To specify')[0]?.replace(/\.$/, '') ?? '';
+  const help = `see hookbench ${commandName ?? '<command>'} --help`;
+  const flag = /'(--?[\w-]+)'/.exec(first)?.[1];
+  if (flag && /ambiguous/.test(first))
+    return `${flag} needs a value; one that starts with a dash is written ${flag}=-1 (${help}).`;
+  return `${first} (${help}).`;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { headerValueProblem } from '../../shared/headers';
 import { smsIdProblem } from '../../shared/replay';
 import { SMS_STATES } from '../../shared/rules';
 import { closeHttpAgents } from '../core/http/index';
@@ -157,7 +158,7 @@ async function sdk(targetUrl: string, values: Values, send: SendSettings): Promi
     targetUrl,
     type,
     count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
-    bearerToken: values.token ?? null,
+    bearerToken: token(values.token),
     ...send,
   });
   for (const message of report.messages) {
@@ -189,4 +190,12 @@ function parseSmsIds(value: string | undefined): string[] {
     if (problem) throw new CliError(`--ids: ${problem}`);
   }
   return ids;
+}
+
+/** --token, refused (exit 2) when it cannot travel in an Authorization header. */
+function token(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  const problem = headerValueProblem('Authorization', `Bearer ${value}`);
+  if (problem) throw new CliError(`--token: ${problem}`);
+  return value;
 }

@@ -42,6 +42,12 @@ const REFUSED: [string[], string][] = [
     '--ids (for sms-status), --type (for sdk) and --attempts (for sms-status) do not apply to simulate reverse.',
   ],
   [['simulate', 'sdk', '--method', 'GET'], '--method (for reverse) does not apply to simulate sdk.'],
+  [
+    ['simulate', 'sdk', '--token', 'a\nb'],
+    "--token: The Authorization header's value has a control character (U+000A), which a header cannot carry",
+  ],
+  [['simulate', 'sdk', '--bogus'], "Unknown option '--bogus' (see hookbench simulate --help)."],
+  [['send', '--count', '-5'], '--count needs a value; one that starts with a dash is written --count=-1'],
 ];
 
 describe('CLI flags are checked in the CLI: exit 2 naming the flag and its range, nothing sent', () => {

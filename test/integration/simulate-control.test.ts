@@ -119,6 +119,32 @@ describe('simulations: cancelled at once, refused in words, judged by the HTTP s
     );
   });
 
+  it('a header value or token a header cannot carry is refused before anything is sent', async () => {
+    await expect(
+      core.handlers.simulateSdk({
+        targetUrl: 'http://127.0.0.1:9/',
+        type: 'SMS',
+        count: 1,
+        bearerToken: 'a\nb',
+        timeoutMs: 1000,
+      }),
+    ).rejects.toThrow('The token cannot be sent. The Authorization header');
+    await expect(
+      core.handlers.replayCapture({
+        captureId: 1,
+        target: {
+          targetUrl: 'http://127.0.0.1:9/',
+          rebase: true,
+          verifyTls: true,
+          dropHeaders: [],
+          overrideHeaders: [['X-A', 'héllo ✓']],
+          timeoutMs: 1000,
+          followRedirects: false,
+        },
+      }),
+    ).rejects.toThrow('The X-A header\'s value has "✓", which a header cannot carry (Latin-1 text only).');
+  });
+
   it('the SDK simulator counts an HTTP 500 as a failure, whatever status_code its body says', async () => {
     const failing = await target((_req, res) => {
       res.statusCode = 500;

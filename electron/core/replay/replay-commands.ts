@@ -1,5 +1,6 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { HeaderPair } from '../../../shared/domain';
+import { headerValueProblem } from '../../../shared/headers';
 import { type ResponseRef, rateProblem, smsIdProblem } from '../../../shared/replay';
 import { CoreError } from '../errors';
 import { simulateReverse } from '../simulate/reverse';
@@ -143,8 +144,7 @@ export function createReplayCommands(
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         type: value.type === 'PUSH' ? 'PUSH' : 'SMS',
         count: count(value.count, 'count', 1, 10_000),
-        bearerToken:
-          typeof value.bearerToken === 'string' && value.bearerToken !== '' ? value.bearerToken : null,
+        bearerToken: bearerToken(value.bearerToken),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
         verifyTls: value.verifyTls !== false,
       } as const;
@@ -165,4 +165,13 @@ function reverseRate(value: unknown): number {
   const problem = rateProblem(typeof value === 'number' ? value : Number.NaN, 'Calls per second');
   if (problem) throw new CoreError('bad_request', problem);
   return value as number;
+}
+
+/** The SDK's access token, refused in words when it cannot travel in an Authorization header. */
+function bearerToken(value: unknown): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new CoreError('bad_request', 'bearerToken must be text.');
+  const problem = headerValueProblem('Authorization', `Bearer ${value}`);
+  if (problem) throw new CoreError('bad_request', `The token cannot be sent. ${problem}`);
+  return value;
 }

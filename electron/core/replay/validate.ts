@@ -1,4 +1,5 @@
 import type { HeaderPair } from '../../../shared/domain';
+import { headerValueProblem } from '../../../shared/headers';
 import {
   type BulkReplayRequest,
   type ReplayEdit,
@@ -42,8 +43,8 @@ function headerPairs(value: unknown, what: string): HeaderPair[] {
     ) {
       throw new CoreError('bad_request', `${what} has an entry that is not a valid [name, value] header.`);
     }
-    if (/[\r\n\0]/.test(pair[1]))
-      throw new CoreError('bad_request', `Header ${pair[0]} has a line break in its value.`);
+    const problem = headerValueProblem(pair[0], pair[1]);
+    if (problem) throw new CoreError('bad_request', problem);
     return [pair[0], pair[1]] as HeaderPair;
   });
 }

@@ -4,6 +4,7 @@
  * form point at the field before anything is sent.
  */
 import type { HeaderPair } from '../../../shared/domain';
+import { headerValueProblem } from '../../../shared/headers';
 import { type ReplayEdit, type ReplayTarget, rateProblem, rebaseOnto } from '../../../shared/replay';
 import type { TargetDraft } from '../../state/replayStore';
 import { textToBase64 } from './bodyText';
@@ -37,7 +38,10 @@ export function parseHeaderLines(text: string, what: string): Checked<HeaderPair
     if (colon === -1 || !TOKEN.test(name)) {
       return { ok: false, error: `Line ${index + 1} of ${what} is not "Name: value".` };
     }
-    headers.push([name, line.slice(colon + 1).trim()]);
+    const value = line.slice(colon + 1).trim();
+    const problem = headerValueProblem(name, value);
+    if (problem) return { ok: false, error: `Line ${index + 1} of ${what}: ${problem}` };
+    headers.push([name, value]);
   }
   return { ok: true, value: headers };
 }

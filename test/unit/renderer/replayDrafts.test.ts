@@ -39,6 +39,11 @@ describe('replay form drafts', () => {
       error: 'Line 1 of the headers to set is not "Name: value".',
     });
     expect(parseHeaderLines('Bad Name: 1', 'h').ok).toBe(false);
+    expect(parseHeaderLines('X-A: ok\nX-B: héllo ✓', 'the headers to set')).toEqual({
+      ok: false,
+      error:
+        'Line 2 of the headers to set: The X-B header\'s value has "✓", which a header cannot carry (Latin-1 text only).',
+    });
   });
 
   it('turns the target form into a ReplayTarget, or says which field is wrong', () => {

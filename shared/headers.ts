@@ -1,0 +1,17 @@
+/**
+ * Why a text cannot be sent as a header value, in words, or null. HTTP carries header values as
+ * bytes: tabs and Latin-1 text only, no line breaks or other control characters; undici refuses
+ * anything else at send time with a bare "invalid header", so it is said where it is typed.
+ */
+export function headerValueProblem(name: string, value: string): string | null {
+  for (const char of value) {
+    const code = char.codePointAt(0) ?? 0;
+    if (code === 0x09 || (code >= 0x20 && code !== 0x7f && code <= 0xff)) continue;
+    const shown =
+      code < 0x20 || code === 0x7f
+        ? `a control character (U+${code.toString(16).padStart(4, '0').toUpperCase()})`
+        : `"${char}"`;
+    return `The ${name} header's value has ${shown}, which a header cannot carry (Latin-1 text only).`;
+  }
+  return null;
+}
