@@ -59,6 +59,27 @@ describe('searching reads a body as its sender meant it', () => {
     expect(exported.count).toBe(all.length);
   });
 
+  it('finds text as senders escape it: \\u escapes in JSON, percent-encoding in queries and forms', async () => {
+    const escaped = await post(
+      '/push',
+      Buffer.from(
+        JSON.stringify({ text: 'Здравствуйте' }).replace(
+          /[^\x20-\x7e]/g,
+          (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+        ),
+      ),
+      [['Content-Type', 'application/json']],
+    );
+    const form = await post('/form', Buffer.from('season=Fr%C3%BChling&x=1'), [
+      ['Content-Type', 'application/x-www-form-urlencoded'],
+    ]);
+    const query = await post('/reverse?campaign_name=Caf%C3%A9+Flow', Buffer.from(''), []);
+    expect(await find('Здравствуйте')).toEqual([escaped]);
+    expect(await find('body:Frühling')).toEqual([form]);
+    expect(await find('"Café Flow"')).toEqual([query]);
+    expect(await find('path:Café')).toEqual([query]);
+  });
+
   it('an older store learns its bodies’ encodings when it is opened', async () => {
     const gzip = await post('/sms/gz', gzipSync(BATCH), json('x-gzip'));
     await post('/sms/plain', Buffer.from('{"other":true}'), [['Content-Type', 'application/json']]);

@@ -44,9 +44,14 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
     clauses.push(`c.method IN (${filter.methods.map(() => '?').join(', ')})`);
     params.push(...filter.methods);
   }
+  const pathHolds = (text: string): SqlPart => {
+    const forms = [text, ...percentEncoded(text)];
+    return { sql: any(forms.map(() => 'instr(c.path, ?) > 0')), params: forms };
+  };
   for (const text of filter.pathContains ?? []) {
-    clauses.push('instr(c.path, ?) > 0');
-    params.push(text);
+    const inPath = pathHolds(text);
+    clauses.push(inPath.sql);
+    params.push(...inPath.params);
   }
   if (filter.status?.length) {
     clauses.push(any(filter.status.map(() => 'c.status BETWEEN ? AND ?')));
@@ -62,7 +67,13 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
     if (header.valueContains !== undefined) params.push(header.valueContains);
   }
   const bodyHolds = (text: string) =>
-    onRequestBody((body) => ({ sql: `instr(${body}, ?) > 0`, params: [Buffer.from(text, 'utf8')] }));
+    onRequestBody((body) => {
+      const forms = [...new Set([text, ...jsonEscaped(text), ...percentEncoded(text)])];
+      return {
+        sql: any(forms.map(() => `instr(${body}, ?) > 0`)),
+        params: forms.map((form) => Buffer.from(form, 'utf8')),
+      };
+    });
   for (const text of filter.bodyContains ?? []) {
     joinsBody = true;
     const inBody = bodyHolds(text);
@@ -71,9 +82,10 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
   }
   for (const text of filter.text ?? []) {
     joinsBody = true;
+    const inPath = pathHolds(text);
     const inBody = bodyHolds(text);
-    clauses.push(`(instr(c.path, ?) > 0 OR ${inBody.sql})`);
-    params.push(text, ...inBody.params);
+    clauses.push(`(${inPath.sql} OR ${inBody.sql})`);
+    params.push(...inPath.params, ...inBody.params);
   }
   if (filter.kinds?.length) {
     const named = filter.kinds.filter((kind) => kind !== 'none');
@@ -107,6 +119,27 @@ export function filterToSql(filter: CaptureFilter): FilterSql {
     params.push(...sql.params);
   }
   return { where: clauses.length ? clauses.join(' AND ') : '1', params, joinsBody };
+}
+
+/**
+ * Text as senders often write it: JSON with non-ASCII escaped (PHP's json_encode, Python's
+ * json.dumps: "\u0417", lower- or upper-case hex), so "Здравствуйте" finds it too.
+ */
+function jsonEscaped(text: string): string[] {
+  if (!/[\u0080-\uffff]/.test(text)) return [];
+  let escaped = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    escaped += code > 0x7f ? `\\u${code.toString(16).padStart(4, '0')}` : text[i];
+  }
+  return [escaped, escaped.replace(/\\u([0-9a-f]{4})/g, (_m, hex: string) => `\\u${hex.toUpperCase()}`)];
+}
+
+/** Text percent-encoded as in a query string or a form body (%20, or + for a space), when that differs. */
+function percentEncoded(text: string): string[] {
+  const encoded = encodeURIComponent(text);
+  if (encoded === text) return [];
+  return [...new Set([encoded, encoded.replaceAll('%20', '+')])];
 }
 
 /** A JSON path condition on `body`, an SQL text expression. */
