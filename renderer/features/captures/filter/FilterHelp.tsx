@@ -6,8 +6,7 @@ const TERMS: readonly { example: string; meaning: string }[] = [
   { example: 'header:x-signature', meaning: 'has the header; header:"name=value" also matches its value' },
   {
     example: 'body:"RND Flow"',
-    meaning:
-      'the body contains the text (quotes for spaces; gzip, deflate and br bodies are searched decoded)',
+    meaning: 'the body contains the text (quotes for spaces), also gzip-compressed, \\u-escaped or %-encoded',
   },
   {
     example: 'kind:sms-status-batch',
