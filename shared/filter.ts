@@ -18,6 +18,11 @@ export interface JsonPathFilter {
   op: JsonPathOp;
   /** For = and !=: a JSON literal (number, true, false, null, "text") or bare text. */
   value?: string | number | boolean | null;
+  /**
+   * A whole number a double cannot hold exactly (an id_sms past 2^53), as written: compared digit
+   * for digit with the number in the body, where `value` would be rounded.
+   */
+  digits?: string;
 }
 
 export interface CaptureFilter {
@@ -140,7 +145,10 @@ function parseJsonTerm(term: string): JsonPathFilter {
   if (!m) return { path: term, op: 'exists' };
   const op = m[2] as JsonPathOp;
   const raw = m[3] ?? '';
-  return { path: m[1] as string, op, value: op === '~' ? unquote(raw) : jsonValue(raw) };
+  const value = op === '~' ? unquote(raw) : jsonValue(raw);
+  const digits = raw.trim();
+  const exact = typeof value === 'number' && /^-?\d+$/.test(digits) && !Number.isSafeInteger(value);
+  return { path: m[1] as string, op, value, ...(exact ? { digits } : {}) };
 }
 
 export function parseFilter(text: string): CaptureFilter {

@@ -80,6 +80,19 @@ describe('searching reads a body as its sender meant it', () => {
     expect(await find('path:Café')).toEqual([query]);
   });
 
+  it('an id_sms past 2^53 is matched digit for digit, as a number or as a string', async () => {
+    const json = [['Content-Type', 'application/json']] as [string, string][];
+    const big = await post('/s', Buffer.from('[{"id_sms":9007199254740993,"state":"send"}]'), json);
+    const neighbour = await post('/s', Buffer.from('[{"id_sms":9007199254740992,"state":"send"}]'), json);
+    const huge = await post('/s', Buffer.from('{"id_sms":12345678901234567891}'), json);
+    const quoted = await post('/s', Buffer.from('{"id_sms":"12345678901234567891"}'), json);
+    expect(await find('$[*].id_sms=9007199254740993')).toEqual([big]);
+    expect(await find('$[*].id_sms=9007199254740992')).toEqual([neighbour]);
+    expect(await find('$.id_sms=12345678901234567891')).toEqual([huge, quoted]);
+    expect(await find('$.id_sms=12345678901234567890')).toEqual([]);
+    expect(await find('$[*].id_sms!=9007199254740993')).toEqual([neighbour]);
+  });
+
   it('an older store learns its bodies’ encodings when it is opened', async () => {
     const gzip = await post('/sms/gz', gzipSync(BATCH), json('x-gzip'));
     await post('/sms/plain', Buffer.from('{"other":true}'), [['Content-Type', 'application/json']]);

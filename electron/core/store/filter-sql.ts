@@ -164,6 +164,7 @@ function jsonCondition(condition: JsonPathFilter, body: string): SqlPart {
       condition,
       { sql: `json_extract(${body}, ?)`, params: [path] },
       { sql: `json_type(${body}, ?)`, params: [path] },
+      { sql: `(${body} -> ?)`, params: [path] },
     );
     return { sql: `(CASE WHEN json_valid(${body}) THEN ${test.sql} ELSE 0 END)`, params: test.params };
   }
@@ -175,11 +176,17 @@ function jsonCondition(condition: JsonPathFilter, body: string): SqlPart {
   const inner = toSqlitePath(rest);
   const test =
     rest.length === 0
-      ? valueTest(condition, { sql: 'j.value', params: [] }, { sql: jsonTypeOfEach, params: [] })
+      ? valueTest(
+          condition,
+          { sql: 'j.value', params: [] },
+          { sql: jsonTypeOfEach, params: [] },
+          { sql: `(${body} -> j.fullkey)`, params: [] },
+        )
       : valueTest(
           condition,
           { sql: `(CASE WHEN ${container} THEN json_extract(j.value, ?) END)`, params: [inner] },
           { sql: `(CASE WHEN ${container} THEN json_type(j.value, ?) END)`, params: [inner] },
+          { sql: `(CASE WHEN ${container} THEN (j.value -> ?) END)`, params: [inner] },
         );
   return {
     sql: `(CASE WHEN json_valid(${body}) THEN EXISTS (SELECT 1 FROM json_each(${body}, ?) j WHERE ${test.sql}) ELSE 0 END)`,
@@ -199,7 +206,7 @@ interface SqlPart {
  * The comparison on the selected value `v` and its JSON type `t`. Each use of
  * v or t repeats its SQL and its parameters, in the order they appear.
  */
-function valueTest(condition: JsonPathFilter, v: SqlPart, t: SqlPart): SqlPart {
+function valueTest(condition: JsonPathFilter, v: SqlPart, t: SqlPart, raw: SqlPart): SqlPart {
   const parts: (string | SqlPart)[] = (() => {
     switch (condition.op) {
       case 'exists':
@@ -213,6 +220,12 @@ function valueTest(condition: JsonPathFilter, v: SqlPart, t: SqlPart): SqlPart {
         if (value === null) return negate ? [t, ' IS NOT NULL AND ', t, " != 'null'"] : [t, " = 'null'"];
         if (typeof value === 'boolean')
           return [t, negate ? ' != ' : ' = ', literal(value ? 'true' : 'false')];
+        if (typeof value === 'number' && condition.digits !== undefined) {
+          // Past 2^53 a double rounds: the JSON text of the number (SQLite's ->) is compared instead.
+          const digits = literal(condition.digits);
+          const eq = ['(', raw, ' = ', digits, ' OR (', t, " = 'text' AND ", v, ' = ', digits, '))'];
+          return negate ? [t, ' IS NOT NULL AND NOT ', ...eq] : eq;
+        }
         if (typeof value === 'number') {
           // A number matches a JSON number, or a string holding the same digits (ids often travel as strings).
           const eq = [
