@@ -47,7 +47,12 @@ export type CauseId =
  * Warnings: problems that do not make the JSON invalid but will bite a receiver.
  * `json-as-form` is always a warning (never a cause): the body is diagnosed as JSON either way.
  */
-export type FindingId = 'template-placeholder' | 'json-as-form' | 'unsafe-integer' | 'lone-surrogate';
+export type FindingId =
+  | 'template-placeholder'
+  | 'json-as-form'
+  | 'unsafe-integer'
+  | 'lone-surrogate'
+  | 'duplicate-key';
 
 /** Advice shared by causes and warnings: plain words, and a concrete fix. */
 interface Advice {

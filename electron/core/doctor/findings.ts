@@ -44,11 +44,29 @@ function loneSurrogateFindings(bytes: Uint8Array, notes: ScanNotes): Finding[] {
   }));
 }
 
+function duplicateKeyFindings(bytes: Uint8Array, notes: ScanNotes): Finding[] {
+  return notes.duplicateKeys.map(({ again, first }, index) => {
+    const key = textOf(bytes, again.start, again.end);
+    return {
+      id: 'duplicate-key',
+      offset: again.start,
+      title: `The key ${code(key)} appears twice in one object`,
+      explanation:
+        `${code(key)} is written again in the same object (first at byte ${first}). JSON does not say ` +
+        'which one counts: JavaScript and Python keep the last, others the first or refuse the body, ' +
+        'so a receiver may read a different value than the sender meant.' +
+        moreNote(notes.duplicateKeys.length, notes.duplicateKeyCount, index, 'repeated keys are'),
+      fix: `Send ${code(key)} once per object, with the value that is meant.`,
+    };
+  });
+}
+
 /** Every warning the scanner's notes call for, in body order. */
 export function notesFindings(bytes: Uint8Array, notes: ScanNotes): Finding[] {
   return [
     ...placeholderFindings(bytes, notes),
     ...unsafeIntegerFindings(bytes, notes),
     ...loneSurrogateFindings(bytes, notes),
+    ...duplicateKeyFindings(bytes, notes),
   ].sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
 }

@@ -20,6 +20,9 @@ export class ScanNotes {
   /** Offsets of `\uD800`–`\uDFFF` escapes that are not part of a surrogate pair. */
   readonly loneSurrogates: number[] = [];
   loneSurrogateCount = 0;
+  /** A key written again in the same object: where it is again, and where it was first. */
+  readonly duplicateKeys: { again: Span; first: number }[] = [];
+  duplicateKeyCount = 0;
 
   placeholder(offset: number): void {
     if (this.placeholderCount++ < KEEP) this.placeholders.push(offset);
@@ -27,6 +30,10 @@ export class ScanNotes {
 
   unsafeInteger(start: number, end: number): void {
     if (this.unsafeIntegerCount++ < KEEP) this.unsafeIntegers.push({ start, end });
+  }
+
+  duplicateKey(again: Span, first: number): void {
+    if (this.duplicateKeyCount++ < KEEP) this.duplicateKeys.push({ again, first });
   }
 
   loneSurrogate(offset: number): void {

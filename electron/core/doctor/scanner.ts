@@ -50,6 +50,8 @@ class Scanner {
   private keyStart = -1;
   private keyEnd = -1;
   private failure: ScanFailure | null = null;
+  /** The keys of each open object so far (text as written → where), made on its first key. */
+  private keys: (Map<string, number> | undefined)[] = [];
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -97,6 +99,7 @@ class Scanner {
           const end = this.string(i, state);
           if (end < 0) return this.failure as ScanFailure;
           this.token('string', i, end, true);
+          this.noteKey(i, end);
           this.keyStart = i;
           this.keyEnd = end;
           i = end;
@@ -199,12 +202,28 @@ class Scanner {
     }
   }
 
+  /** Remembers a key of the innermost object; the same key again is noted (parsers keep different ones). */
+  private noteKey(start: number, end: number): void {
+    const at = this.depth - 1;
+    let seen = this.keys[at];
+    if (seen === undefined) {
+      seen = new Map();
+      this.keys[at] = seen;
+    }
+    const text = latin1(this.bytes, start, end);
+    const first = seen.get(text);
+    if (first === undefined) seen.set(text, start);
+    else this.notes.duplicateKey({ start, end }, first);
+  }
+
   private push(offset: number): void {
     if (this.depth === this.stack.length) {
       const grown = new Int32Array(this.stack.length * 2);
       grown.set(this.stack);
       this.stack = grown;
     }
+    // A new object (or array) at this depth starts with no keys.
+    this.keys[this.depth] = undefined;
     this.stack[this.depth++] = offset;
   }
 
@@ -256,4 +275,11 @@ class Scanner {
 /** Scans one JSON value starting at `from` (leading whitespace allowed). */
 export function scanValue(bytes: Uint8Array, from: number, notes: ScanNotes): ScanResult {
   return new Scanner(bytes, notes).run(from);
+}
+
+/** Bytes as one char each: a cheap, exact identity for comparing keys as written. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i] as number);
+  return text;
 }

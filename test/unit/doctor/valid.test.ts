@@ -26,6 +26,18 @@ describe('valid JSON', () => {
     expect(result.warnings[0]?.fix).toContain('`"12345678901234567890"`');
   });
 
+  it('warns when one object has the same key twice; the same key in other objects is fine', () => {
+    const result = diagnoseBody(
+      '[{"id_sms":1,"state":"send","state":"deliver"},{"id_sms":2,"state":"send","x":{"state":1}}]',
+    );
+    expect(result).toMatchObject({ valid: true, kind: 'json' });
+    expect(result.warnings).toHaveLength(1);
+    expect(result.warnings[0]).toMatchObject({ id: 'duplicate-key', offset: 28, line: 1, column: 29 });
+    expect(result.warnings[0]?.title).toBe('The key `"state"` appears twice in one object');
+    expect(result.warnings[0]?.explanation).toContain('first at byte 13');
+    expect(diagnoseBody('{"a":{"b":1},"c":{"b":2},"b":3}').warnings).toEqual([]);
+  });
+
   it('does not warn at the edge of the safe range', () => {
     expect(diagnoseBody('[9007199254740991, -9007199254740991, 1.2345678901234567890]').warnings).toEqual([]);
     expect(diagnoseBody('[9007199254740992]').warnings.map((w) => w.id)).toEqual(['unsafe-integer']);
