@@ -81,8 +81,21 @@ describe('where a finding is', () => {
       '[{"id_sms":1,"time":"","state":"send"},{"id_sms":2,"time":"","state":"send"},{"id_sms":"x","time":"","state":"send"}]',
     );
     expect(result.findings).toEqual([
-      { severity: 'error', path: '/2/id_sms', message: 'item 3 → id_sms must be integer.' },
+      { severity: 'error', path: '/2/id_sms', message: 'item 3 → id_sms is "x"; it must be integer.' },
     ]);
+  });
+
+  it('says what was received where a value is wrong, and which item an empty time belongs to', () => {
+    const result = recognize(
+      '[{"id_sms":1,"time":"2011-01-01 12:57:46","state":"bogus"},{"id_sms":2,"time":"","state":"deliver"}]',
+    );
+    const messages = result.findings.map((f) => f.message);
+    expect(messages).toContain(
+      'item 1 → state is "bogus"; it must be one of "send", "not_deliver", "expired", "deliver", "read", "partly_deliver".',
+    );
+    expect(messages).toContain(
+      'item 2 → time is empty but state is "deliver"; only "send" may have an empty time.',
+    );
   });
 });
 

@@ -24,7 +24,14 @@ export interface Recognition {
 }
 
 // strictRequired is off: the if/then branches name fields declared once at the top level.
-const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+// verbose: each error carries the value it is about, so a finding can say what was received.
+const ajv = new Ajv({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+  verbose: true,
+});
 const validators: Record<PayloadKind, ValidateFunction> = {
   'sms-status-batch': ajv.compile(SMS_STATUS_BATCH_SCHEMA),
   'smartico-reverse': ajv.compile(SMARTICO_REVERSE_SCHEMA),
@@ -200,7 +207,7 @@ function extraChecks(kind: PayloadKind, value: unknown): Finding[] {
         findings.push({
           severity: 'error',
           path: `/${i}/time`,
-          message: `time is empty but state is "${String(item.state)}"; only "send" may have an empty time.`,
+          message: `${placeOf(`/${i}/time`)} is empty but state is "${String(item.state)}"; only "send" may have an empty time.`,
         });
       }
     });
@@ -228,10 +235,13 @@ function toFinding(error: ErrorObject): Finding {
       message = `${where} is missing the field "${String(error.params.missingProperty)}".`;
       break;
     case 'enum':
-      message = `${where} must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
+      message = `${where} is ${received(error.data)}; it must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
       break;
     case 'pattern':
-      message = `${where} has an unexpected format${patternHint(error.instancePath)}.`;
+      message = `${where} is ${received(error.data)}, an unexpected format${patternHint(error.instancePath)}.`;
+      break;
+    case 'type':
+      message = `${where} is ${received(error.data)}; it ${error.message ?? 'has the wrong type'}.`;
       break;
     case 'anyOf':
       message = ALTERNATIVES[error.instancePath] ?? `${where} is in none of the accepted forms.`;
@@ -240,6 +250,12 @@ function toFinding(error: ErrorObject): Finding {
       message = `${where} ${error.message ?? 'is not valid'}.`;
   }
   return { severity: 'error', path: error.instancePath || null, message };
+}
+
+/** A received value as a finding quotes it: JSON, cut short when long. */
+function received(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 /**
