@@ -53,6 +53,24 @@ describe('the SMS status timeline', () => {
     expect(timeline.entries[1]?.anomalies.join()).toMatch(/Went backwards from "deliver" to "send"/);
   });
 
+  it('an unknown state, or a state other than send without a time, is an anomaly', () => {
+    const timeline = buildSmsTimeline([
+      batch([
+        { id_sms: 5, time: '2011-01-01 10:00:00', state: 'bogus' },
+        { id_sms: 6, time: '', state: 'deliver' },
+        { id_sms: 7, time: '', state: 'send' },
+      ]),
+    ]);
+    const [bogus, noTime, fine] = timeline.entries;
+    expect(bogus?.anomalies).toEqual([
+      expect.stringMatching(/^"bogus" is not one of the gateway's states \(capture #\d+\)\.$/),
+    ]);
+    expect(noTime?.anomalies).toEqual([
+      expect.stringMatching(/^"deliver" came without a time \(capture #\d+\); only "send" may have none\.$/),
+    ]);
+    expect(fine?.anomalies).toEqual([]);
+  });
+
   it('tells at most limitIds ids and counts the rest; `only` narrows before the limit', () => {
     const batches = [
       batch([1, 2, 3].map((id) => ({ id_sms: id, time: '', state: 'send' }))),

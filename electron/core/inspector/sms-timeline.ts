@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HeaderPair, SmsStateEvent, SmsTimeline, SmsTimelineEntry } from '../../../shared/domain';
-import { SMS_FINAL_STATES } from '../../../shared/rules';
+import { SMS_FINAL_STATES, SMS_STATES } from '../../../shared/rules';
 import { parseLossless, scalarText } from '../json/lossless';
 import { decodedBytes } from './body-decode';
 
@@ -119,9 +119,13 @@ export function buildSmsTimeline(
 }
 
 function noteAnomalies(entry: SmsTimelineEntry, event: SmsStateEvent, batchResent: boolean): void {
+  const where = `capture #${event.captureId}`;
+  if (!event.resent && !SMS_STATES.includes(event.state))
+    entry.anomalies.push(`"${event.state}" is not one of the gateway's states (${where}).`);
+  if (!event.resent && event.time === '' && event.state !== 'send')
+    entry.anomalies.push(`"${event.state}" came without a time (${where}); only "send" may have none.`);
   const previous = entry.events.filter((e) => !e.resent).at(-1);
   if (!previous) return;
-  const where = `capture #${event.captureId}`;
   if (event.resent) {
     entry.anomalies.push(
       `"${event.state}"${event.time ? ` of ${event.time}` : ''} was sent again (${where})${batchResent ? ', in a re-sent batch' : ''}: the acknowledgement for it was probably missing.`,
