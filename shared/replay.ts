@@ -141,6 +141,16 @@ export function smsIdProblem(id: string): string | null {
     : `"${id}" is not an SMS id; ids are whole numbers written without leading zeros, like 3234.`;
 }
 
+/** What the senders may be asked for: the same limits in the app, the core and the CLI. */
+export const SIMULATION_LIMITS = {
+  ids: { min: 1, max: 10_000 },
+  attempts: { min: 1, max: 100 },
+  intervalMs: { min: 0, max: 86_400_000 },
+  reverseCount: { min: 1, max: 1_000_000 },
+  /** Each message gets a row of the report. */
+  sdkCount: { min: 1, max: 10_000 },
+} as const;
+
 /** Starts per second: one every 1000 s at the slowest keeps each pause inside what a timer can wait. */
 export const RATE_RANGE = { min: 0.001, max: 100_000 } as const;
 

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { headerValueProblem } from '../../shared/headers';
-import { smsIdProblem } from '../../shared/replay';
+import { SIMULATION_LIMITS, smsIdProblem } from '../../shared/replay';
 import { SMS_STATES } from '../../shared/rules';
 import { closeHttpAgents } from '../core/http/index';
 import { CoreError } from '../core/index';
@@ -9,7 +9,7 @@ import { simulateReverse } from '../core/simulate/reverse';
 import { simulateSdk } from '../core/simulate/sdk';
 import { simulateSmsStatus } from '../core/simulate/sms-status';
 import { printLoadReport } from './load-report';
-import { COUNT_RANGE, decimal, RATE_RANGE, TIMEOUT_RANGE, wholeNumber } from './options';
+import { decimal, RATE_RANGE, TIMEOUT_RANGE, wholeNumber } from './options';
 import { print } from './output';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
 
@@ -28,7 +28,7 @@ Plays a sender from the platform documentation against your endpoint.
   reverse     the CRM platform's reverse integration: --count calls (1 to 1000000) at --rate per
               second (0.001 to 100000, default 10), POST JSON or GET query; prints the status
               counts and latency percentiles; exits 1 on any non-2xx or network error.
-  sdk         the messaging SDK: posts --count (1 to 1000000) SMS or PUSH notifications and reads
+  sdk         the messaging SDK: posts --count (1 to 10000) SMS or PUSH notifications and reads
               status_code; exits 1 when an answer is outside the documented model or not 000/001.`;
 
 /** The flags each kind reads; any other is refused rather than silently ignored. */
@@ -117,8 +117,8 @@ async function smsStatus(targetUrl: string, values: Values, send: SendSettings):
     targetUrl,
     ids,
     state,
-    attempts: wholeNumber(values.attempts, '--attempts', { min: 1, max: 100 }, 5),
-    intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', { min: 0, max: 86_400_000 }, 1000),
+    attempts: wholeNumber(values.attempts, '--attempts', SIMULATION_LIMITS.attempts, 5),
+    intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', SIMULATION_LIMITS.intervalMs, 1000),
     ...send,
   });
   for (const attempt of report.attempts) {
@@ -143,7 +143,7 @@ async function reverse(targetUrl: string, values: Values, send: SendSettings): P
   const report = await simulateReverse({
     targetUrl,
     method,
-    count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
+    count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.reverseCount, 1),
     ratePerSecond: decimal(values.rate, '--rate', RATE_RANGE, 10),
     ...send,
   });
@@ -157,7 +157,7 @@ async function sdk(targetUrl: string, values: Values, send: SendSettings): Promi
   const report = await simulateSdk({
     targetUrl,
     type,
-    count: wholeNumber(values.count, '--count', COUNT_RANGE, 1),
+    count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.sdkCount, 1),
     bearerToken: token(values.token),
     ...send,
   });
@@ -183,6 +183,10 @@ function parseSmsIds(value: string | undefined): string[] {
     .split(',')
     .map((id) => id.trim())
     .filter(Boolean);
+  if (ids.length > SIMULATION_LIMITS.ids.max)
+    throw new CliError(
+      `--ids lists ${ids.length} ids; the gateway sends at most ${SIMULATION_LIMITS.ids.max} at a time.`,
+    );
   if (ids.length === 0)
     throw new CliError(`--ids needs at least one SMS id, like --ids 3234,3235; got "${value}".`);
   for (const id of ids) {

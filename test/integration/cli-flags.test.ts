@@ -14,7 +14,7 @@ const REFUSED: [string[], string][] = [
   [['simulate', 'reverse', '--count', '1e10'], '--count needs a whole number from 1 to 1000000'],
   [['simulate', 'reverse', '--count', '0.5'], '--count needs a whole number from 1 to 1000000, got "0.5".'],
   [['simulate', 'reverse', '--rate', '0'], '--rate needs a number from 0.001 to 100000, got "0".'],
-  [['simulate', 'sdk', '--count', '0'], '--count needs a whole number from 1 to 1000000, got "0".'],
+  [['simulate', 'sdk', '--count', '0'], '--count needs a whole number from 1 to 10000, got "0".'],
   [
     ['simulate', 'sms-status', '--ids', '1', '--attempts', '0.5'],
     '--attempts needs a whole number from 1 to 100',

@@ -1,7 +1,7 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { HeaderPair } from '../../../shared/domain';
 import { headerValueProblem } from '../../../shared/headers';
-import { type ResponseRef, rateProblem, smsIdProblem } from '../../../shared/replay';
+import { type ResponseRef, rateProblem, SIMULATION_LIMITS, smsIdProblem } from '../../../shared/replay';
 import { CoreError } from '../errors';
 import { simulateReverse } from '../simulate/reverse';
 import { simulateSdk } from '../simulate/sdk';
@@ -33,10 +33,16 @@ function args(request: unknown): Record<string, unknown> {
   return request as Record<string, unknown>;
 }
 
-function count(value: unknown, what: string, fallback: number, max: number): number {
+function count(
+  value: unknown,
+  what: string,
+  fallback: number,
+  range: { min: number; max: number } | number,
+): number {
+  const { min, max } = typeof range === 'number' ? { min: 1, max: range } : range;
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || (value as number) < 1 || (value as number) > max) {
-    throw new CoreError('bad_request', `${what} must be a whole number from 1 to ${max}.`);
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
+    throw new CoreError('bad_request', `${what} must be a whole number from ${min} to ${max}.`);
   }
   return value as number;
 }
@@ -107,7 +113,11 @@ export function createReplayCommands(
     },
     simulateSmsStatus: async (request) => {
       const value = args(request);
-      if (!Array.isArray(value.ids) || value.ids.length === 0 || value.ids.length > 10_000) {
+      if (
+        !Array.isArray(value.ids) ||
+        value.ids.length === 0 ||
+        value.ids.length > SIMULATION_LIMITS.ids.max
+      ) {
         throw new CoreError('bad_request', 'ids must list 1 to 10,000 id_sms values.');
       }
       for (const id of value.ids) {
@@ -118,9 +128,11 @@ export function createReplayCommands(
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         ids: value.ids.map(String),
         state: typeof value.state === 'string' && value.state !== '' ? value.state : 'deliver',
-        attempts: count(value.attempts, 'attempts', 5, 50),
+        attempts: count(value.attempts, 'attempts', 5, SIMULATION_LIMITS.attempts),
         intervalMs:
-          value.intervalMs === undefined ? 1000 : count(value.intervalMs, 'intervalMs', 1000, 600_000),
+          value.intervalMs === undefined
+            ? 1000
+            : count(value.intervalMs, 'intervalMs', 1000, SIMULATION_LIMITS.intervalMs),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
         verifyTls: value.verifyTls !== false,
       };
@@ -131,7 +143,7 @@ export function createReplayCommands(
       const options = {
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         method: value.method === 'GET' ? 'GET' : 'POST',
-        count: count(value.count, 'count', 1, 100_000),
+        count: count(value.count, 'count', 1, SIMULATION_LIMITS.reverseCount),
         ratePerSecond: reverseRate(value.ratePerSecond),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
         verifyTls: value.verifyTls !== false,
@@ -143,7 +155,7 @@ export function createReplayCommands(
       const options = {
         targetUrl: httpUrl(value.targetUrl, 'The target'),
         type: value.type === 'PUSH' ? 'PUSH' : 'SMS',
-        count: count(value.count, 'count', 1, 10_000),
+        count: count(value.count, 'count', 1, SIMULATION_LIMITS.sdkCount),
         bearerToken: bearerToken(value.bearerToken),
         timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
         verifyTls: value.verifyTls !== false,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { LoadReport } from '../../../shared/replay';
+import { type LoadReport, SIMULATION_LIMITS } from '../../../shared/replay';
 import { formatMs } from '../../lib/format';
 import { useReplay } from '../../state/StoresContext';
 import { parseCount, parseRate, urlProblem } from './drafts';
@@ -91,7 +91,7 @@ export function ReverseSimulator() {
   const start = () => {
     const problem = urlProblem(target, 'The target');
     if (problem) return setFormError(problem);
-    const calls = parseCount(count, 'The number of calls', 100_000);
+    const calls = parseCount(count, 'The number of calls', SIMULATION_LIMITS.reverseCount.max);
     if (!calls.ok) return setFormError(calls.error);
     const perSecond = parseRate(rate, 'Calls per second');
     if (!perSecond.ok) return setFormError(perSecond.error);

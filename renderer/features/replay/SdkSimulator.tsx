@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SdkSimulationReport } from '../../../shared/replay';
+import { type SdkSimulationReport, SIMULATION_LIMITS } from '../../../shared/replay';
 import { useReplay } from '../../state/StoresContext';
 import { statusTone, statusWords } from './bodyText';
 import { parseCount, urlProblem } from './drafts';
@@ -74,7 +74,7 @@ export function SdkSimulator() {
   const start = () => {
     const problem = urlProblem(target, 'The target');
     if (problem) return setFormError(problem);
-    const messages = parseCount(count, 'The number of messages', 10_000);
+    const messages = parseCount(count, 'The number of messages', SIMULATION_LIMITS.sdkCount.max);
     if (!messages.ok) return setFormError(messages.error);
     setFormError(null);
     void simulateSdk({

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { smsIdProblem } from '../../../shared/replay';
+import { SIMULATION_LIMITS, smsIdProblem } from '../../../shared/replay';
 import { useReplay } from '../../state/StoresContext';
 import { generateIds, parseCount, parseList, urlProblem } from './drafts';
 import { Field } from './fields';
@@ -25,7 +25,7 @@ export function SmsSimulator() {
   const [formError, setFormError] = useState<string | null>(null);
 
   const generate = () => {
-    const count = parseCount(generateCount, 'How many ids', 10_000);
+    const count = parseCount(generateCount, 'How many ids', SIMULATION_LIMITS.ids.max);
     if (!count.ok) return setFormError(count.error);
     setFormError(null);
     // Numbers in the gateway's range; a random start keeps runs apart in the SMS timeline.
@@ -39,9 +39,9 @@ export function SmsSimulator() {
     if (list.length === 0) return setFormError('Write at least one id_sms, or generate some.');
     const badId = list.map(smsIdProblem).find((problem) => problem !== null);
     if (badId) return setFormError(badId);
-    const tries = parseCount(attempts, 'Attempts', 50);
+    const tries = parseCount(attempts, 'Attempts', SIMULATION_LIMITS.attempts.max);
     if (!tries.ok) return setFormError(tries.error);
-    const wait = parseCount(intervalMs, 'The interval (ms)', 600_000);
+    const wait = parseCount(intervalMs, 'The interval (ms)', SIMULATION_LIMITS.intervalMs.max, 0);
     if (!wait.ok) return setFormError(wait.error);
     setFormError(null);
     void simulateSms({
@@ -56,8 +56,8 @@ export function SmsSimulator() {
   };
 
   const waitText = (() => {
-    const tries = parseCount(attempts, '', 50);
-    const wait = parseCount(intervalMs, '', 600_000);
+    const tries = parseCount(attempts, '', SIMULATION_LIMITS.attempts.max);
+    const wait = parseCount(intervalMs, '', SIMULATION_LIMITS.intervalMs.max, 0);
     if (!tries.ok || !wait.ok || tries.value < 2) return null;
     return `At most ${tries.value} attempts with ${wait.value} ms between them: up to ${((tries.value - 1) * wait.value) / 1000} s of waiting.`;
   })();

@@ -59,15 +59,17 @@ export function parseList(text: string): string[] {
 }
 
 /** A whole number from 1 to `max`, typed as text. */
-export function parseCount(text: string, what: string, max: number): Checked<number> {
+export function parseCount(text: string, what: string, max: number, min = 1): Checked<number> {
   const value = /^\s*\d+\s*$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
-  if (!Number.isSafeInteger(value) || value < 1 || value > max) {
-    return { ok: false, error: `${what} must be a whole number from 1 to ${max.toLocaleString('en')}.` };
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    return {
+      ok: false,
+      error: `${what} must be a whole number from ${min} to ${max.toLocaleString('en')}.`,
+    };
   }
   return { ok: true, value };
 }
 
-/** Empty text is "no limit" (null); otherwise a number above 0. */
 /** A rate per second typed as text; empty is null (no limit, where the form allows it). */
 export function parseRate(text: string, what = 'Requests per second'): Checked<number | null> {
   if (text.trim() === '') return { ok: true, value: null };

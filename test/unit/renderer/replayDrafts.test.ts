@@ -90,6 +90,7 @@ describe('replay form drafts', () => {
       ok: false,
       error: 'Attempts must be a whole number from 1 to 50.',
     });
+    expect(parseCount('0', 'The interval (ms)', 86_400_000, 0)).toEqual({ ok: true, value: 0 });
     expect(parseRate('')).toEqual({ ok: true, value: null });
     expect(parseRate('0.5')).toEqual({ ok: true, value: 0.5 });
     expect(parseRate('-1').ok).toBe(false);
