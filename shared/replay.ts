@@ -211,7 +211,22 @@ export interface ReverseSimulationOptions {
   verifyTls?: boolean;
 }
 
+/** One call of a load run, as the report lists it. */
+export interface LoadCall {
+  /** 0-based, in sending order. */
+  index: number;
+  /** What tells this call apart, e.g. "login 100001". */
+  label: string;
+  status: number | null;
+  error: string | null;
+  latencyMs: number | null;
+  /** The start of the answer's body (text), for what a failing call was told. */
+  bodyStart: string;
+}
+
 export interface LoadReport {
+  /** The first calls (up to LOAD_CALLS_KEPT), in sending order: which one got what. */
+  calls: LoadCall[];
   sent: number;
   /** HTTP status → count; network errors under "error". */
   statuses: Record<string, number>;

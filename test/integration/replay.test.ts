@@ -345,8 +345,9 @@ describe('replay and sender simulations over real HTTP', () => {
 
   it('reverse-integration simulation sends N calls as POST JSON or GET query and reports statuses and latency', async () => {
     const sink = await server((req, res) => {
-      res.statusCode = req.url?.includes('login=100001') ? 503 : 200;
-      res.end();
+      const busy = req.url?.includes('login=100001');
+      res.statusCode = busy ? 503 : 200;
+      res.end(busy ? '{"error":"busy, try later"}' : '');
     });
     const post = await core.handlers.simulateReverse({
       targetUrl: `${sink.url}/rev`,
@@ -368,6 +369,13 @@ describe('replay and sender simulations over real HTTP', () => {
       timeoutMs: 5000,
     });
     expect(get.statuses).toEqual({ '200': 2, '503': 1 });
+    // Which login got the 503, and what it was told.
+    expect(get.calls.map((c) => [c.label, c.status])).toEqual([
+      ['login 100000', 200],
+      ['login 100001', 503],
+      ['login 100002', 200],
+    ]);
+    expect(get.calls[1]).toMatchObject({ bodyStart: '{"error":"busy, try later"}', error: null });
   });
 
   it('SDK simulation interprets status codes and flags answers outside the model', async () => {

@@ -1,14 +1,24 @@
 import type { HttpExchange } from '../../../shared/composer';
-import type { LoadReport } from '../../../shared/replay';
+import type { LoadCall, LoadReport } from '../../../shared/replay';
 import { percentile, runPaced } from '../replay/pacer';
 
-/** Sends `count` requests at `rate` per second and sums up statuses, errors and latency; `signal` stops new sends. */
+/** Calls listed one by one in a report; the rest are only counted (a run can be a million calls). */
+export const LOAD_CALLS_KEPT = 1000;
+/** Characters of each listed call's answer kept. */
+const BODY_START = 200;
+
+/**
+ * Sends `count` requests at `rate` per second and sums up statuses, errors and latency, listing
+ * the first calls one by one (labelled by `labelOf`); `signal` stops new sends.
+ */
 export async function runLoad(
   count: number,
   ratePerSecond: number,
   send: (index: number) => Promise<HttpExchange>,
   signal?: AbortSignal,
+  labelOf: (index: number) => string = (index) => `call ${index + 1}`,
 ): Promise<LoadReport> {
+  const calls: LoadCall[] = [];
   const statuses: Record<string, number> = {};
   const errors: string[] = [];
   const latencies: number[] = [];
@@ -24,10 +34,13 @@ export async function runLoad(
       statuses[key] = (statuses[key] ?? 0) + 1;
       if (exchange.error && errors.length < 20) errors.push(exchange.error.message);
       if (exchange.response) latencies.push(exchange.timings.totalMs);
+      if (i < LOAD_CALLS_KEPT) calls.push(callOf(i, labelOf(i), exchange));
     },
   );
   latencies.sort((a, b) => a - b);
+  calls.sort((a, b) => a.index - b.index);
   return {
+    calls,
     sent,
     cancelled: sent < count,
     statuses,
@@ -41,5 +54,18 @@ export async function runLoad(
         }
       : null,
     durationMs: Math.round(performance.now() - started),
+  };
+}
+
+function callOf(index: number, label: string, exchange: HttpExchange): LoadCall {
+  const response = exchange.response;
+  const body = response ? Buffer.from(response.bodyBase64, 'base64').toString('utf8') : '';
+  return {
+    index,
+    label,
+    status: response?.status ?? null,
+    error: exchange.error?.message ?? null,
+    latencyMs: response ? exchange.timings.totalMs : null,
+    bodyStart: body.length > BODY_START ? `${body.slice(0, BODY_START)}…` : body,
   };
 }

@@ -49,5 +49,6 @@ export function simulateReverse(
       );
     },
     signal,
+    (i) => `login ${reverseEvent(i, 0).login}`,
   );
 }

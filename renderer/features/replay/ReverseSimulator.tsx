@@ -4,6 +4,7 @@ import { formatMs } from '../../lib/format';
 import { useReplay } from '../../state/StoresContext';
 import { parseCount, parseRate, urlProblem } from './drafts';
 import { Field, Section } from './fields';
+import { LoadCalls } from './LoadCalls';
 import { SimNumber, SimReport, SimulatorForm } from './SimulatorForm';
 import { useFormField } from './useFormField';
 
@@ -63,15 +64,7 @@ function ReverseReport({ report, stale }: { report: LoadReport; stale: boolean }
           <p className="muted">No call was answered.</p>
         )}
       </Section>
-      {report.errors.length > 0 && (
-        <Section title="Errors">
-          <ul className="replay-problems">
-            {report.errors.map((error) => (
-              <li key={error}>{error}</li>
-            ))}
-          </ul>
-        </Section>
-      )}
+      <LoadCalls report={report} />
     </SimReport>
   );
 }

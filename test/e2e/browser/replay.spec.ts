@@ -287,4 +287,9 @@ test('SDK and reverse-integration simulations against the receiver; a bad target
   await expect(result.getByTestId('reverse-sim-status')).toHaveAttribute('data-status', '200');
   await expect(result.getByTestId('reverse-sim-status')).toContainText('5');
   await expect(result.getByTestId('reverse-sim-latency')).toContainText('p99');
+  // No call failed: every call is listed, with its login.
+  await expect(result.getByTestId('load-calls-only-failures')).not.toBeChecked();
+  await expect(result.getByTestId('load-call')).toHaveCount(5);
+  await expect(result.getByTestId('load-call').first()).toContainText('login 100000');
+  await result.screenshot({ path: test.info().outputPath('reverse-simulation.png') });
 });
