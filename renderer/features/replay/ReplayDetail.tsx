@@ -101,12 +101,18 @@ export function ReplayDetail({ replayId }: { replayId: number }) {
 /** Two replays' answers side by side (e.g. the same captures against build A and build B). */
 export function ReplayPairDiff({ left, right }: { left: number; right: number }) {
   const { diff, run } = useComparison();
+  const results = useReplay((s) => s.results);
+  // The list shows each replay by its capture's number: the title names both.
+  const named = (id: number) => {
+    const captureId = results.find((result) => result.id === id)?.captureId;
+    return captureId === undefined ? `#${id}` : `#${id} (capture #${captureId})`;
+  };
   useEffect(() => run({ kind: 'replay', id: left }, { kind: 'replay', id: right }), [left, right, run]);
   return (
     <div className="replay-detail" data-testid="replay-pair">
       <div className="replay-detail-head">
         <h2 className="replay-section-title">
-          Replay #{left} compared with replay #{right}
+          Replay {named(left)} compared with replay {named(right)}
         </h2>
       </div>
       <DiffState diff={diff} />
