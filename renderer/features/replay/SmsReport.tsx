@@ -1,3 +1,4 @@
+import { useMemo, useState } from 'react';
 import type { SmsAttempt, SmsSimulationReport } from '../../../shared/replay';
 import { statusTone, statusWords } from './bodyText';
 import { Section } from './fields';
@@ -55,8 +56,17 @@ function AttemptItem({ attempt }: { attempt: SmsAttempt }) {
   );
 }
 
+/** Rows of the per-id table drawn at first. */
+const FIRST_IDS = 200;
+
 /** Per id (acknowledged, attempts used) and per attempt (what was sent, what came back, what was off). */
 export function SmsReport({ report, stale }: { report: SmsSimulationReport; stale: boolean }) {
+  // Thousands of rows made every switch back to this tab slow; the ids not acknowledged come first.
+  const [shown, setShown] = useState(FIRST_IDS);
+  const ids = useMemo(
+    () => [...report.ids].sort((a, b) => Number(a.acknowledged) - Number(b.acknowledged)),
+    [report.ids],
+  );
   return (
     <SimReport stale={stale} testId="sms-sim-result">
       <p
@@ -76,7 +86,7 @@ export function SmsReport({ report, stale }: { report: SmsSimulationReport; stal
             </tr>
           </thead>
           <tbody>
-            {report.ids.map((id) => (
+            {ids.slice(0, shown).map((id) => (
               <tr key={id.idSms} data-testid="sms-sim-id" data-acknowledged={id.acknowledged ? 'yes' : 'no'}>
                 <td className="replay-mono">{id.idSms}</td>
                 <td className={id.acknowledged ? 'replay-yes' : 'replay-no'}>
@@ -87,6 +97,17 @@ export function SmsReport({ report, stale }: { report: SmsSimulationReport; stal
             ))}
           </tbody>
         </table>
+        {ids.length > shown && (
+          <p className="body-more">
+            <span>
+              Showing {shown.toLocaleString('en-US')} of {ids.length.toLocaleString('en-US')} ids, those not
+              acknowledged first
+            </span>
+            <button type="button" className="button button-small" onClick={() => setShown(ids.length)}>
+              Show all
+            </button>
+          </p>
+        )}
       </Section>
       <Section title="Per attempt">
         <ol className="replay-attempts">
