@@ -59,6 +59,17 @@ async function openReplay(page: Page, uiUrl: string): Promise<void> {
   await expect(page.getByTestId('replay-view')).toBeVisible();
 }
 
+/** Opens Replay, aims it at `targetUrl` and sends the newest capture whose path shows `path`. */
+async function replayOneTo(page: Page, uiUrl: string, targetUrl: string, path: string): Promise<void> {
+  await openReplay(page, uiUrl);
+  await page.getByTestId('replay-target-input').fill(targetUrl);
+  const select = page.getByTestId('replay-capture-select');
+  const option = select.locator('option', { hasText: path }).first();
+  await expect(option).toBeAttached();
+  await select.selectOption((await option.getAttribute('value')) ?? '');
+  await page.getByTestId('replay-send').click();
+}
+
 test('one capture replayed to another server: exact bytes, then compared with the original answer', async ({
   app,
   page,
@@ -76,13 +87,7 @@ test('one capture replayed to another server: exact bytes, then compared with th
     expect(answer.status).toBe(200);
     expect(answer.body.toString('utf8')).toBe('[{"id_sms":3234},{"id_sms":3235}]');
 
-    await openReplay(page, app.uiUrl);
-    await page.getByTestId('replay-target-input').fill(target.url);
-    const select = page.getByTestId('replay-capture-select');
-    const option = select.locator('option', { hasText: '/sms/status' }).first();
-    await expect(option).toBeAttached();
-    await select.selectOption((await option.getAttribute('value')) ?? '');
-    await page.getByTestId('replay-send').click();
+    await replayOneTo(page, app.uiUrl, target.url, '/sms/status');
 
     await expect.poll(() => target.received.length).toBe(1);
     const [sent] = target.received;
@@ -128,13 +133,7 @@ test('a gzip answer to a replay is shown decoded, saying so', async ({ app, page
       ],
       body: STATUS_BATCH,
     });
-    await openReplay(page, app.uiUrl);
-    await page.getByTestId('replay-target-input').fill(target.url);
-    const select = page.getByTestId('replay-capture-select');
-    const option = select.locator('option', { hasText: '/gz/status' }).first();
-    await expect(option).toBeAttached();
-    await select.selectOption((await option.getAttribute('value')) ?? '');
-    await page.getByTestId('replay-send').click();
+    await replayOneTo(page, app.uiUrl, target.url, '/gz/status');
     const result = page.getByTestId('replay-result').first();
     await expect(result.getByTestId('replay-result-status')).toHaveText('202');
     await result.getByRole('button').click();
