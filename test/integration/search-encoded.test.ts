@@ -26,6 +26,12 @@ describe('searching reads a body as its sender meant it', () => {
     await sendRaw(`${base}${path}`, { method: 'POST', headers, body });
     return (await core.handlers.listCaptures({ limit: 1 })).items[0]?.id as number;
   };
+  const encodings = () => {
+    const db = new DatabaseSync(join(dir.path, STORE_FILE_NAME), { readOnly: true });
+    const rows = db.prepare('SELECT capture_id, encoding FROM capture_bodies ORDER BY capture_id').all();
+    db.close();
+    return rows.map((row) => ({ ...row }));
+  };
   const find = async (filter: string) =>
     (await core.handlers.listCaptures({ filter, limit: 100 })).items.map((c) => c.id).sort((a, b) => a - b);
 
@@ -99,17 +105,33 @@ describe('searching reads a body as its sender meant it', () => {
     await core.close();
     // Back to schema 4, as a store written before the encoding column existed.
     const db = new DatabaseSync(join(dir.path, STORE_FILE_NAME));
-    db.exec('ALTER TABLE captures DROP COLUMN content_encoding; PRAGMA user_version = 4;');
+    db.exec('ALTER TABLE capture_bodies DROP COLUMN encoding; PRAGMA user_version = 4;');
     db.close();
 
     await open();
     expect(await find('$[*].state=deliver')).toEqual([gzip]);
-    const db2 = new DatabaseSync(join(dir.path, STORE_FILE_NAME), { readOnly: true });
-    const rows = db2.prepare('SELECT id, content_encoding FROM captures ORDER BY id').all();
-    db2.close();
-    expect(rows).toEqual([
-      { id: gzip, content_encoding: 'x-gzip' },
-      { id: gzip + 1, content_encoding: null },
+    expect(encodings()).toEqual([
+      { capture_id: gzip, encoding: 'x-gzip' },
+      { capture_id: gzip + 1, encoding: null },
     ]);
+  });
+
+  it('a store a development build left at schema 5 (encoding kept with the capture) is moved over', async () => {
+    const gzip = await post('/sms/gz', gzipSync(BATCH), json('gzip'));
+    await core.close();
+    const db = new DatabaseSync(join(dir.path, STORE_FILE_NAME));
+    db.exec(`ALTER TABLE capture_bodies DROP COLUMN encoding;
+      ALTER TABLE captures ADD COLUMN content_encoding TEXT;
+      UPDATE captures SET content_encoding = 'gzip' WHERE id = ${gzip};
+      PRAGMA user_version = 5;`);
+    db.close();
+
+    await open();
+    expect(await find('$[*].state=deliver')).toEqual([gzip]);
+    expect(encodings()).toEqual([{ capture_id: gzip, encoding: 'gzip' }]);
+    const check = new DatabaseSync(join(dir.path, STORE_FILE_NAME), { readOnly: true });
+    const columns = check.prepare("SELECT name FROM pragma_table_info('captures')").all();
+    check.close();
+    expect(columns.map((c) => c.name)).not.toContain('content_encoding');
   });
 });

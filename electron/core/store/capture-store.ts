@@ -76,12 +76,11 @@ export class CaptureStore {
       insertCapture: this.db.prepare(
         `INSERT INTO captures (received_at, method, path, http_version, headers, content_type, body_size,
            declared_body_size, truncated, remote_address, remote_port, status, response_headers,
-           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket, content_encoding,
-           pinned, note)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           kind, valid, findings, rule_id, rule_name, fault, response_error, bucket, pinned, note)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertBody: this.db.prepare(
-        'INSERT INTO capture_bodies (capture_id, request, response) VALUES (?, ?, ?)',
+        'INSERT INTO capture_bodies (capture_id, request, response, encoding) VALUES (?, ?, ?, ?)',
       ),
       page: this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM captures ORDER BY id DESC LIMIT ?`),
       pageBefore: this.db.prepare(
@@ -145,12 +144,16 @@ export class CaptureStore {
           capture.origin.fault,
           capture.origin.error,
           capture.bucket,
-          contentEncodingOf(capture.headers),
           capture.marks?.pinned ? 1 : 0,
           capture.marks?.note || null,
         );
         const id = Number(result.lastInsertRowid);
-        this.statements.insertBody.run(id, capture.body, capture.response.body);
+        this.statements.insertBody.run(
+          id,
+          capture.body,
+          capture.response.body,
+          contentEncodingOf(capture.headers),
+        );
         summaries.push({
           id,
           receivedAt: new Date(capture.receivedAt).toISOString(),

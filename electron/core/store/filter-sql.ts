@@ -21,9 +21,9 @@ export const DECODED_BODY_SQL_FUNCTION = 'hookbench_decoded_body';
  */
 function onRequestBody(condition: (body: string) => SqlPart): SqlPart {
   const plain = condition('b.request');
-  const decoded = condition(`${DECODED_BODY_SQL_FUNCTION}(b.request, c.content_encoding)`);
+  const decoded = condition(`${DECODED_BODY_SQL_FUNCTION}(b.request, b.encoding)`);
   return {
-    sql: `(CASE WHEN c.content_encoding IS NULL THEN ${plain.sql} ELSE ${decoded.sql} END)`,
+    sql: `(CASE WHEN b.encoding IS NULL THEN ${plain.sql} ELSE ${decoded.sql} END)`,
     params: [...plain.params, ...decoded.params],
   };
 }

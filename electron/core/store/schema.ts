@@ -4,7 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
  * Ordered migrations; `PRAGMA user_version` records how many have run.
  * Bodies live in their own table so that listing and filtering scan small rows.
  */
-const MIGRATIONS: readonly string[] = [
+const MIGRATIONS: readonly (string | ((db: DatabaseSync) => void))[] = [
   `CREATE TABLE captures (
      id INTEGER PRIMARY KEY,
      received_at INTEGER NOT NULL,
@@ -43,13 +43,27 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX captures_pinned ON captures (id) WHERE pinned = 1;`,
   // 4: retention by age finds the oldest captures without scanning the table.
   `CREATE INDEX captures_received_at ON captures (received_at) WHERE pinned = 0;`,
-  // 5: the Content-Encoding of each body (null for none), so body search reads gzip bodies decoded.
-  `ALTER TABLE captures ADD COLUMN content_encoding TEXT;
-   UPDATE captures SET content_encoding = (
-     SELECT lower(trim(json_extract(h.value, '$[1]'))) FROM json_each(captures.headers) h
-     WHERE lower(json_extract(h.value, '$[0]')) = 'content-encoding' LIMIT 1)
-   WHERE headers LIKE '%content-encoding%' AND json_valid(headers);
-   UPDATE captures SET content_encoding = NULL WHERE content_encoding IN ('', 'identity');`,
+  // 5: the Content-Encoding of each request body (null for none), beside the body: body search
+  // reads gzip bodies decoded, and a search that touches only bodies still scans captures by index.
+  `ALTER TABLE capture_bodies ADD COLUMN encoding TEXT;
+   UPDATE capture_bodies SET encoding = (
+     SELECT lower(trim(json_extract(h.value, '$[1]'))) FROM captures c, json_each(c.headers) h
+     WHERE c.id = capture_bodies.capture_id AND lower(json_extract(h.value, '$[0]')) = 'content-encoding'
+     LIMIT 1)
+   WHERE capture_id IN (
+     SELECT id FROM captures WHERE headers LIKE '%content-encoding%' AND json_valid(headers));
+   UPDATE capture_bodies SET encoding = NULL WHERE encoding IN ('', 'identity');`,
+  // 6: a development build kept that encoding in captures.content_encoding at schema 5: moved over.
+  (db) => {
+    const has = (table: string, column: string) =>
+      db.prepare(`SELECT 1 FROM pragma_table_info('${table}') WHERE name = ?`).get(column) !== undefined;
+    if (!has('captures', 'content_encoding')) return;
+    if (!has('capture_bodies', 'encoding')) {
+      db.exec(`ALTER TABLE capture_bodies ADD COLUMN encoding TEXT;
+        UPDATE capture_bodies SET encoding = (SELECT content_encoding FROM captures WHERE id = capture_id);`);
+    }
+    db.exec('ALTER TABLE captures DROP COLUMN content_encoding');
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -81,7 +95,9 @@ export function migrate(db: DatabaseSync): void {
   for (let version = current; version < SCHEMA_VERSION; version++) {
     db.exec('BEGIN');
     try {
-      db.exec(MIGRATIONS[version] as string);
+      const step = MIGRATIONS[version];
+      if (typeof step === 'function') step(db);
+      else db.exec(step as string);
       db.exec(`PRAGMA user_version = ${version + 1}`);
       db.exec('COMMIT');
     } catch (error) {
