@@ -22,11 +22,49 @@ function encodingOf(headers: readonly HeaderPair[]): string | null {
   return value && value !== 'identity' ? value : null;
 }
 
-async function decompress(bytes: Uint8Array, format: CompressionFormat): Promise<Uint8Array> {
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>])
+/** Decoded bytes shown at most, as the core caps its own decoding: a compression bomb cannot fill memory. */
+const MAX_DECODED_BYTES = 64 * 1024 * 1024;
+
+/** The decompressed body, cut at MAX_DECODED_BYTES (then `clipped`). */
+async function decompress(
+  bytes: Uint8Array,
+  format: CompressionFormat,
+): Promise<{ bytes: Uint8Array; clipped: boolean }> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
     .stream()
-    .pipeThrough(new DecompressionStream(format));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+    .pipeThrough(new DecompressionStream(format))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > MAX_DECODED_BYTES) {
+      await reader.cancel();
+      break;
+    }
+  }
+  const out = new Uint8Array(Math.min(size, MAX_DECODED_BYTES));
+  let at = 0;
+  for (const chunk of chunks) {
+    const part = chunk.subarray(0, out.byteLength - at);
+    out.set(part, at);
+    at += part.byteLength;
+    if (at === out.byteLength) break;
+  }
+  return { bytes: out, clipped: size > MAX_DECODED_BYTES };
+}
+
+/** "deflate" is zlib-wrapped by the spec, but many senders send raw deflate: both are tried, as the core does. */
+async function decompressAny(bytes: Uint8Array, format: CompressionFormat) {
+  try {
+    return await decompress(bytes, format);
+  } catch (error) {
+    if (format !== 'deflate') throw error;
+    return decompress(bytes, 'deflate-raw');
+  }
 }
 
 /**
@@ -41,10 +79,19 @@ export function useDecodedBody(base64: string, headers: readonly HeaderPair[]): 
   useEffect(() => {
     if (!format || base64 === '') return;
     let live = true;
-    decompress(base64ToBytes(base64), format).then(
-      (bytes) =>
+    decompressAny(base64ToBytes(base64), format).then(
+      ({ bytes, clipped }) =>
         live &&
-        setDone({ of: base64, body: { base64: bytesToBase64(bytes), decodedFrom: encoding, note: null } }),
+        setDone({
+          of: base64,
+          body: {
+            base64: bytesToBase64(bytes),
+            decodedFrom: encoding,
+            note: clipped
+              ? `Decoded, it is over ${MAX_DECODED_BYTES / 1024 / 1024} MiB (a compression bomb?): the first part is shown.`
+              : null,
+          },
+        }),
       () =>
         live &&
         setDone({

@@ -287,7 +287,11 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
       },
 
       async cancelSimulation(kind) {
-        await client.call('cancelSimulation', { kind });
+        try {
+          await client.call('cancelSimulation', { kind });
+        } catch {
+          // The run's own call answers (with its report, or the connection's failure in words).
+        }
       },
     };
   });

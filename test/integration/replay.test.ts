@@ -90,6 +90,12 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(keyed?.url).toBe('/api/hook/a?key=SECRET&x=1');
     const authAt = keyed?.rawHeaders.findIndex((h) => h.toLowerCase() === 'authorization') ?? -1;
     expect(keyed?.rawHeaders[authAt + 1]).toBe(`Basic ${Buffer.from('ann:s@cret').toString('base64')}`);
+    // A broken escape in the login is sent as written, never a crash of the send.
+    const odd = await core.handlers.replayCapture({
+      captureId: json,
+      target: target(sink.url.replace('http://', 'http://a%zz:b@')),
+    });
+    expect(odd.exchange.response?.status).toBe(200);
   });
 
   it('an edited replay sends the edit and leaves the capture as it was; headers can be dropped and overridden', async () => {

@@ -74,7 +74,8 @@ describe('simulations: cancelled at once, refused in words, judged by the HTTP s
       timeoutMs: 5000,
     });
     expect(second.cancelled).toBe(false);
-    expect((await first).cancelled).toBe(true);
+    const replaced = await first;
+    expect(replaced).toMatchObject({ cancelled: true, ok: false });
   });
 
   it('refuses ids the gateway could not send, and rates a timer cannot keep, in words', async () => {

@@ -8,6 +8,11 @@ export const REDACTED = '[redacted by Hookbench]';
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Hookbench's HAR extension: the exact body bytes, since HAR's `text` cannot carry arbitrary bytes. */
+/** Hookbench's own field: the request target exactly as received, which a URL would normalise. */
+interface ExactTarget {
+  _path?: string;
+}
+
 interface ExactBody {
   _bodyBase64?: string;
 }
@@ -33,11 +38,13 @@ export function capturesToHar(
  */
 function originOf(capture: CaptureDetail): string {
   const host = capture.headers.find(([name]) => name.toLowerCase() === 'host')?.[1]?.trim() ?? '';
-  try {
-    const url = new URL(`http://${host}`);
-    if (host !== '' && url.host === host.toLowerCase()) return url.origin;
-  } catch {
-    // Not a host a URL can hold.
+  // A host, with a port or not: nothing a URL would read as a path, a login or a second host.
+  if (host !== '' && !/[\s/@?#\\]/.test(host)) {
+    try {
+      return new URL(`http://${host}`).origin;
+    } catch {
+      // Not a host a URL can hold.
+    }
   }
   return 'http://localhost';
 }
@@ -82,6 +89,8 @@ function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
     request: {
       method: capture.method,
       url: url.href,
+      // The target exactly as received: a URL normalises it (/a/../b, spaces, non-ASCII).
+      _path: capture.path,
       httpVersion: `HTTP/${capture.httpVersion}`,
       cookies: [],
       headers: toHarHeaders(capture.headers, hidden),
@@ -89,7 +98,7 @@ function toEntry(capture: CaptureDetail, hidden: ReadonlySet<string>): Entry {
       ...(postData ? { postData } : {}),
       headersSize: -1,
       bodySize: request.byteLength,
-    },
+    } as Entry['request'] & ExactTarget,
     response: {
       status: capture.response.status,
       statusText: '',
@@ -186,13 +195,14 @@ function fromEntry(entry: Entry): NewCapture {
   const body = postData
     ? bodyBytes(postData._bodyBase64, postData.text, postData.encoding, postData.params)
     : new Uint8Array();
+  const exactPath = (request as ExactTarget)._path;
   const received = Date.parse(entry.startedDateTime);
   const content = response?.content;
   const responseBody = content ? bodyBytes(undefined, content.text, content.encoding) : new Uint8Array();
   return {
     receivedAt: Number.isNaN(received) ? Date.now() : received,
     method: request.method.toUpperCase(),
-    path: `${url.pathname}${url.search}`,
+    path: typeof exactPath === 'string' ? exactPath : `${url.pathname}${url.search}`,
     httpVersion: /^HTTP\/(\d(\.\d)?)$/i.exec(request.httpVersion ?? '')?.[1] ?? '1.1',
     headers,
     body,

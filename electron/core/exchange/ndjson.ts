@@ -1,6 +1,12 @@
 import type { CaptureDetail, Finding, HeaderPair } from '../../../shared/domain';
+import type { Fault, PayloadKind } from '../../../shared/rules';
 import { CoreError } from '../errors';
 import type { NewCapture } from '../store/capture-record';
+
+type FaultKind = Fault['kind'];
+const PAYLOAD_KINDS = new Set<PayloadKind>(['sms-status-batch', 'smartico-reverse', 'sdk-message']);
+const FAULT_KINDS = new Set<FaultKind>(['close', 'reset', 'hang', 'trickle', 'invalid-json']);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /** One capture as an NDJSON line: the exact bytes as base64, headers as received. */
 export function captureToNdjson(capture: CaptureDetail): string {
@@ -28,14 +34,20 @@ export function captureToNdjson(capture: CaptureDetail): string {
   });
 }
 
-/** Whether a file's first line is one of Hookbench's NDJSON captures (a HAR file is one JSON document with a log). */
+/**
+ * Whether a file is NDJSON (one capture per line) rather than a HAR file (one JSON document with
+ * a log): its first line is an object of its own without a log, or a damaged one-line object.
+ */
 export function looksLikeNdjson(text: string): boolean {
-  const first = text.trimStart().split('\n', 1)[0] ?? '';
+  const lines = text.split('\n').filter((line) => line.trim() !== '');
   try {
-    const value = JSON.parse(first) as unknown;
-    return typeof value === 'object' && value !== null && 'bodyBase64' in value && !('log' in value);
+    const value = JSON.parse(lines[0] ?? '') as unknown;
+    return typeof value === 'object' && value !== null && !Array.isArray(value) && !('log' in value);
   } catch {
-    return false;
+    // A damaged first line of several: NDJSON, so the error names the line. A pretty-printed HAR
+    // file's first line is a lone "{".
+    const first = lines[0]?.trim() ?? '';
+    return lines.length >= 2 && first.startsWith('{') && first !== '{';
   }
 }
 
@@ -65,6 +77,12 @@ function fromLine(value: unknown): NewCapture {
     if (typeof field !== 'string') throw new Error(`${name} must be text.`);
     return field;
   };
+  // Buffer.from drops what is not base64 without a word: damaged bytes would be stored as if exact.
+  const bytes = (value: unknown, name: string): Buffer => {
+    const base64 = value ?? '';
+    if (typeof base64 !== 'string' || !BASE64.test(base64)) throw new Error(`${name} is not base64.`);
+    return Buffer.from(base64, 'base64');
+  };
   const response = (
     typeof line.response === 'object' && line.response !== null ? line.response : {}
   ) as Record<string, unknown>;
@@ -77,7 +95,7 @@ function fromLine(value: unknown): NewCapture {
     path: text('path'),
     httpVersion: typeof line.httpVersion === 'string' ? line.httpVersion : '1.1',
     headers: pairs(line.headers, 'headers'),
-    body: Buffer.from(text('bodyBase64'), 'base64'),
+    body: bytes(text('bodyBase64'), 'bodyBase64'),
     declaredBodySize: line.declaredBodySize === null || !Number.isSafeInteger(declared) ? null : declared,
     truncated: line.truncated === true,
     remoteAddress: typeof line.remoteAddress === 'string' ? line.remoteAddress : '',
@@ -85,15 +103,20 @@ function fromLine(value: unknown): NewCapture {
     response: {
       status: Number.isInteger(status) && status >= 0 ? status : 0,
       headers: pairs(response.headers, 'response.headers'),
-      body: Buffer.from(typeof response.bodyBase64 === 'string' ? response.bodyBase64 : '', 'base64'),
+      body: bytes(response.bodyBase64, 'response.bodyBase64'),
     },
-    kind: null,
-    valid: null,
-    findings: [{ severity: 'info', path: null, message: 'Imported from an NDJSON file.' } satisfies Finding],
+    // What Hookbench said of it when it was captured comes back with it (an upload cut short
+    // keeps its "ended after N of M bytes"); nothing is recognised again.
+    kind: PAYLOAD_KINDS.has(line.kind as PayloadKind) ? (line.kind as PayloadKind) : null,
+    valid: typeof line.valid === 'boolean' ? line.valid : null,
+    findings: [
+      ...findingsOf(line.findings),
+      { severity: 'info', path: null, message: 'Imported from an NDJSON file.' } satisfies Finding,
+    ],
     origin: {
       ruleId: null,
       ruleName: typeof response.ruleName === 'string' ? response.ruleName : null,
-      fault: null,
+      fault: FAULT_KINDS.has(response.fault as FaultKind) ? (response.fault as FaultKind) : null,
       error: null,
     },
     bucket: typeof line.bucket === 'string' ? line.bucket : null,
@@ -112,4 +135,17 @@ function pairs(value: unknown, field: string): HeaderPair[] {
       throw new Error(`${field}[${i}] is not a [name, value] pair.`);
     return [String(pair[0]), String(pair[1])];
   });
+}
+
+/** The findings of an exported capture, those that have the shape of one. */
+function findingsOf(value: unknown): Finding[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (item): item is Finding =>
+      typeof item === 'object' &&
+      item !== null &&
+      ['error', 'warning', 'info'].includes((item as Finding).severity) &&
+      typeof (item as Finding).message === 'string' &&
+      ((item as Finding).path === null || typeof (item as Finding).path === 'string'),
+  );
 }

@@ -73,7 +73,13 @@ export class Forwarder {
         { method: request.method, target: request.target, headers: request.headers, body: request.body },
         { targetUrl: target.url, rebase: target.rebase, dropHeaders: [], overrideHeaders: [] },
       ),
-      { timeoutMs: target.timeoutMs, followRedirects: false, verifyTls: true, maxResponseBytes },
+      {
+        timeoutMs: target.timeoutMs,
+        followRedirects: false,
+        verifyTls: true,
+        canSkipTls: false,
+        maxResponseBytes,
+      },
     );
   }
 }

@@ -59,7 +59,13 @@ function timeoutWords(error: SendTimeoutError, url: string): string {
 }
 
 /** Turns anything a send threw into an HttpFailure. */
-export function describeHttpError(error: unknown, url: string, host: string): HttpFailure {
+export function describeHttpError(
+  error: unknown,
+  url: string,
+  host: string,
+  /** False where no switch turns verification off (forwarding): the words then do not point to one. */
+  canSkipTls = true,
+): HttpFailure {
   if (error instanceof SendTimeoutError) return failure('timeout', null, timeoutWords(error, url));
   const code = codeOf(error);
   const detail = error instanceof Error && error.message ? error.message : String(error);
@@ -118,7 +124,7 @@ export function describeHttpError(error: unknown, url: string, host: string): Ht
   if (code !== null && (code in TLS_WORDS || /CERT|SSL|TLS/.test(code))) {
     const words = TLS_WORDS[code] ?? `the secure connection failed (${detail})`;
     // Turning verification off only helps with certificate problems, not with a server that is not TLS.
-    const hint = /CERT|SIGNATURE|ISSUER/.test(code) ? INSECURE_HINT : '';
+    const hint = canSkipTls && /CERT|SIGNATURE|ISSUER/.test(code) ? INSECURE_HINT : '';
     return failure('tls', code, `Could not connect securely to ${url}: ${words}.${hint}`);
   }
   return failure('other', code, `Could not send to ${url}: ${detail}`);

@@ -27,6 +27,8 @@ export interface HttpSendOptions {
   maxResponseBytes?: number;
   /** Default 10. */
   maxRedirects?: number;
+  /** False where the user has no way to turn verification off (forwarding); default true. */
+  canSkipTls?: boolean;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 5 * 1024 * 1024;
@@ -98,8 +100,17 @@ function header(headers: readonly HeaderPair[], name: string): string | null {
  */
 function withUrlCredentials(headers: readonly HeaderPair[], url: URL): readonly HeaderPair[] {
   if (!url.username || header(headers, 'authorization') !== null) return headers;
-  const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  const pair = `${decodedOrAsIs(url.username)}:${decodedOrAsIs(url.password)}`;
   return [...headers, ['Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`]];
+}
+
+/** A URL's percent-encoded user or password; one with a broken escape (%zz) is sent as written. */
+function decodedOrAsIs(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
 }
 
 /** Sends one request (following redirects when asked) and resolves with the whole exchange. */
@@ -147,7 +158,7 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
         result.error instanceof SendTimeoutError
           ? new SendTimeoutError(options.timeoutMs, result.error.phase)
           : result.error;
-      error = describeHttpError(cause, hop.url.href, hop.url.hostname);
+      error = describeHttpError(cause, hop.url.href, hop.url.hostname, options.canSkipTls !== false);
       break;
     }
     const response = result.response;

@@ -142,29 +142,36 @@ export function createInspectorCommands(
       const { text } = args(request);
       if (typeof text !== 'string')
         throw new CoreError('bad_request', 'text must be the content of a HAR or NDJSON file.');
-      const captures = capturesOfFile(text).map((c) => {
-        const recognition = recognizePayload({
-          method: c.method,
-          path: c.path,
-          contentType: headerValue(c.headers, 'content-type'),
-          body: decodedBytes(c.body, c.headers),
-        });
-        return {
-          ...c,
-          kind: recognition.kind,
-          valid: recognition.valid,
-          findings: [...c.findings, ...recognition.findings],
-        };
-      });
+      const file = capturesOfFile(text);
+      // An NDJSON export carries what Hookbench said of each capture; a HAR entry is read anew.
+      const captures =
+        file.format === 'ndjson'
+          ? file.captures
+          : file.captures.map((c) => {
+              const recognition = recognizePayload({
+                method: c.method,
+                path: c.path,
+                contentType: headerValue(c.headers, 'content-type'),
+                body: decodedBytes(c.body, c.headers),
+              });
+              return {
+                ...c,
+                kind: recognition.kind,
+                valid: recognition.valid,
+                findings: [...c.findings, ...recognition.findings],
+              };
+            });
       await Promise.all(captures.map((c) => writer.write(c)));
       return { imported: captures.length };
     },
   };
 }
 
-/** A HAR file's entries or an NDJSON export's lines (told apart by the first line), as captures. */
-function capturesOfFile(text: string): NewCapture[] {
+/** A HAR file's entries or an NDJSON export's lines (told apart by looksLikeNdjson), as captures. */
+function capturesOfFile(text: string): { format: 'har' | 'ndjson'; captures: NewCapture[] } {
   // Some tools save files with a byte-order mark, which JSON.parse refuses.
   const clean = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  return looksLikeNdjson(clean) ? ndjsonToCaptures(clean) : harToCaptures(clean);
+  return looksLikeNdjson(clean)
+    ? { format: 'ndjson', captures: ndjsonToCaptures(clean) }
+    : { format: 'har', captures: harToCaptures(clean) };
 }

@@ -118,7 +118,9 @@ export async function simulateSdk(
   }
   return {
     messages,
-    ok: messages.every((m) => m.inModel && (m.statusCode === '000' || m.statusCode === '001')),
+    ok:
+      messages.length === options.count &&
+      messages.every((m) => m.inModel && (m.statusCode === '000' || m.statusCode === '001')),
     cancelled: messages.length < options.count,
   };
 }

@@ -13,7 +13,8 @@ function SdkReport({ report, stale }: { report: SdkSimulationReport; stale: bool
     <SimReport stale={stale} testId="sdk-sim-result">
       <p className={report.ok ? 'replay-verdict replay-same' : 'replay-verdict replay-differ'}>
         {stale && 'Previous run: '}
-        {report.cancelled && `Cancelled after ${report.messages.length} messages. `}
+        {report.cancelled &&
+          `Cancelled after ${report.messages.length} message${report.messages.length === 1 ? '' : 's'}. `}
         {report.ok
           ? `Every answer is in the documented model with 000 or 001.`
           : `${report.messages.length - outside} of ${report.messages.length} answers in the documented model; not every message succeeded.`}

@@ -73,7 +73,9 @@ export const controlCharacter: Detector = (ctx) => {
       explanation:
         'It starts with the bytes 1F 8B, the signature of gzip data. A compressed body is read as JSON ' +
         'only after it is decompressed, which a receiver does when the request says Content-Encoding: gzip.',
-      fix: 'Have the sender add the header Content-Encoding: gzip (or send the body uncompressed).',
+      fix:
+        'Have the sender add the header Content-Encoding: gzip (or send the body uncompressed). If the ' +
+        'request already says so, the compressed data is cut short or damaged: it does not decompress.',
     });
   }
   const utf16 = b === 0 && looksUtf16(bytes);

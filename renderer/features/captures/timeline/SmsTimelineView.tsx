@@ -94,7 +94,7 @@ export function SmsTimelineView({ onClose, onOpenCapture }: SmsTimelineViewProps
       {state.status === 'error' && <Notice>{state.message}</Notice>}
       {state.status === 'ready' && entries.length === 0 && (
         <p className="muted sms-timeline-empty">
-          {state.timeline.entries.length === 0
+          {whole.state.status === 'ready' && whole.state.timeline.batches === 0
             ? 'No SMS status batches have been received yet.'
             : 'No id matches.'}
         </p>
