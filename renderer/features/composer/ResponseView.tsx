@@ -1,44 +1,18 @@
 import type { HttpExchange } from '../../../shared/composer';
-import type { HeaderPair } from '../../../shared/domain';
-import { bodyText } from '../../lib/bodyText';
 import { formatDateTime, formatMs } from '../../lib/format';
-import { useDecodedBody } from '../../lib/useDecodedBody';
 import { useComposer } from '../../state/StoresContext';
-import { CopyButton } from '../../ui/CopyButton';
+import { BodyBlock } from '../../ui/BodyBlock';
 import { PairsTable } from '../../ui/PairsTable';
 import { httpErrorHint } from './composerFormat';
 import { TimingBars } from './TimingBars';
 
-interface BodyBlockProps {
-  base64: string;
-  testId: string;
-  label: string;
-  /** The message's headers: a compressed body is shown decoded. */
-  headers?: readonly HeaderPair[];
-}
-
-function BodyBlock({ base64, testId, label, headers = [] }: BodyBlockProps) {
-  const decoded = useDecodedBody(base64, headers);
-  const body = bodyText(decoded.base64);
-  if (body.size === 0) return <p className="composer-hint">No body.</p>;
-  return (
-    <div className="composer-body-block">
-      <div className="composer-body-head">
-        <span className="composer-hint">
-          {body.size} bytes{decoded.decodedFrom && `, decoded from ${decoded.decodedFrom}`}
-        </span>
-        {decoded.note && <span className="composer-hint">{decoded.note}</span>}
-        {body.isText && <CopyButton text={body.text} label={`Copy the ${label}`} />}
-      </div>
-      <pre
-        className={body.isText ? 'code-block composer-code' : 'code-block composer-code composer-hint'}
-        data-testid={testId}
-      >
-        {body.text}
-      </pre>
-    </div>
-  );
-}
+/** The Composer's look for a body. */
+const BODY_CLASSES = {
+  block: 'composer-body-block',
+  head: 'composer-body-head',
+  pre: 'composer-code',
+  muted: 'composer-hint',
+};
 
 function statusTone(status: number): string {
   if (status >= 200 && status < 300) return 'ok';
@@ -93,10 +67,11 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
           />
           <h4 className="composer-subtitle">Response body</h4>
           <BodyBlock
+            classes={BODY_CLASSES}
             base64={response.bodyBase64}
             headers={response.headers}
             testId="composer-response-body"
-            label="response body"
+            label="the response body"
           />
           {response.truncated && (
             <p className="composer-hint">
@@ -117,7 +92,12 @@ function Exchange({ exchange }: { exchange: HttpExchange }) {
           empty="No headers."
           emptyClassName="composer-hint"
         />
-        <BodyBlock base64={request.bodyBase64} testId="composer-sent-body" label="request body" />
+        <BodyBlock
+          classes={BODY_CLASSES}
+          base64={request.bodyBase64}
+          testId="composer-sent-body"
+          label="the request body"
+        />
       </details>
     </>
   );

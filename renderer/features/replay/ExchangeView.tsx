@@ -1,42 +1,11 @@
 import type { HttpExchange, HttpTimings } from '../../../shared/composer';
-import type { HeaderPair } from '../../../shared/domain';
-import { bodyText } from '../../lib/bodyText';
 import { formatMs } from '../../lib/format';
-import { useDecodedBody } from '../../lib/useDecodedBody';
-import { CopyButton } from '../../ui/CopyButton';
+import { BodyBlock } from '../../ui/BodyBlock';
 import { PairsTable } from '../../ui/PairsTable';
 import { statusTone } from './bodyText';
 
-interface BodyBlockProps {
-  base64: string;
-  label: string;
-  testId?: string;
-  /** The message's headers: a compressed body is shown decoded. */
-  headers?: readonly HeaderPair[];
-}
-
-export function BodyBlock({ base64, label, testId, headers = [] }: BodyBlockProps) {
-  const decoded = useDecodedBody(base64, headers);
-  const body = bodyText(decoded.base64);
-  if (body.size === 0) return <p className="muted">No body.</p>;
-  return (
-    <div className="replay-body">
-      <div className="replay-body-head">
-        <span className="muted">
-          {body.size} bytes{decoded.decodedFrom && `, decoded from ${decoded.decodedFrom}`}
-        </span>
-        {decoded.note && <span className="muted">{decoded.note}</span>}
-        {body.isText && <CopyButton text={body.text} label={`Copy ${label}`} />}
-      </div>
-      <pre
-        className={body.isText ? 'code-block replay-pre' : 'code-block replay-pre muted'}
-        data-testid={testId}
-      >
-        {body.text}
-      </pre>
-    </div>
-  );
-}
+/** The Replay screen's look for a body. */
+const BODY_CLASSES = { block: 'replay-body', head: 'replay-body-head', pre: 'replay-pre', muted: 'muted' };
 
 const PHASES: readonly { key: keyof Omit<HttpTimings, 'reusedConnection'>; label: string }[] = [
   { key: 'dnsMs', label: 'DNS' },
@@ -80,7 +49,12 @@ export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
           empty="No headers."
           className="replay-headers"
         />
-        <BodyBlock base64={request.bodyBase64} label="request body" testId="replay-request-body" />
+        <BodyBlock
+          classes={BODY_CLASSES}
+          base64={request.bodyBase64}
+          label="request body"
+          testId="replay-request-body"
+        />
       </section>
       <section className="replay-exchange-part" aria-label="Response">
         <h3 className="replay-subtitle">Response</h3>
@@ -101,6 +75,7 @@ export function ExchangeView({ exchange }: { exchange: HttpExchange }) {
               className="replay-headers"
             />
             <BodyBlock
+              classes={BODY_CLASSES}
               base64={response.bodyBase64}
               headers={response.headers}
               label="response body"
