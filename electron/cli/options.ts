@@ -28,35 +28,37 @@ export function defaultDataDir(): string {
   }
 }
 
+type Range = { min: number; max: number };
+
 /**
- * A whole-number flag from `min` to `max`, or `fallback` when absent. Checked here rather than
- * in the core so the message names the flag the user typed, with the range it allows.
+ * A numeric flag from `min` to `max`, or `fallback` when absent. Checked here rather than in the
+ * core so the message names the flag the user typed, with the range it allows.
  */
-export function wholeNumber(
+function numberFlag(
   value: string | undefined,
   flag: string,
-  range: { min: number; max: number },
+  range: Range,
   fallback: number,
+  { pattern, what }: { pattern: RegExp; what: string },
 ): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < range.min || n > range.max)
-    throw new CliError(`${flag} needs a whole number from ${range.min} to ${range.max}, got "${value}".`);
+  if (!pattern.test(value) || n < range.min || n > range.max)
+    throw new CliError(`${flag} needs ${what} from ${range.min} to ${range.max}, got "${value}".`);
   return n;
 }
 
-/** A decimal flag (0.5, 20) from `min` to `max`, or `fallback` when absent. */
-export function decimal(
-  value: string | undefined,
-  flag: string,
-  range: { min: number; max: number },
-  fallback: number,
-): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!/^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value) || n < range.min || n > range.max)
-    throw new CliError(`${flag} needs a number from ${range.min} to ${range.max}, got "${value}".`);
-  return n;
+const WHOLE = { pattern: /^\d+$/, what: 'a whole number' };
+const DECIMAL = { pattern: /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/, what: 'a number' };
+
+/** A whole-number flag (5, 600000). */
+export function wholeNumber(value: string | undefined, flag: string, range: Range, fallback: number): number {
+  return numberFlag(value, flag, range, fallback, WHOLE);
+}
+
+/** A decimal flag (0.5, 20). */
+export function decimal(value: string | undefined, flag: string, range: Range, fallback: number): number {
+  return numberFlag(value, flag, range, fallback, DECIMAL);
 }
 
 export { RATE_RANGE } from '../../shared/replay';
