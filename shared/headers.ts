@@ -1,3 +1,20 @@
+import type { HeaderPair } from './domain';
+
+/** The first value of a header (name in lower case), or null. */
+export function headerValue(headers: readonly HeaderPair[], name: string): string | null {
+  for (const [key, value] of headers) if (key.toLowerCase() === name) return value;
+  return null;
+}
+
+/**
+ * The Content-Encoding a body was sent with, lower-cased; null for none (or identity): what the
+ * core decodes for recognition and search, and the window for display.
+ */
+export function contentEncodingOf(headers: readonly HeaderPair[]): string | null {
+  const encoding = headerValue(headers, 'content-encoding')?.trim().toLowerCase() ?? '';
+  return encoding === '' || encoding === 'identity' ? null : encoding;
+}
+
 /**
  * Why a text cannot be sent as a header value, in words, or null. HTTP carries header values as
  * bytes: tabs and Latin-1 text only, no line breaks or other control characters; undici refuses

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HeaderPair } from '../../shared/domain';
+import { contentEncodingOf } from '../../shared/headers';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 /** The browser's decompressors for each Content-Encoding it can undo ("deflate" is zlib-wrapped). */
@@ -12,14 +13,6 @@ export interface DecodedBody {
   decodedFrom: string | null;
   /** Why an encoded body is shown as received, in words; null when nothing is wrong. */
   note: string | null;
-}
-
-function encodingOf(headers: readonly HeaderPair[]): string | null {
-  const value = headers
-    .find(([name]) => name.toLowerCase() === 'content-encoding')?.[1]
-    .trim()
-    .toLowerCase();
-  return value && value !== 'identity' ? value : null;
 }
 
 /** Decoded bytes shown at most, as the core caps its own decoding: a compression bomb cannot fill memory. */
@@ -72,7 +65,7 @@ async function decompressAny(bytes: Uint8Array, format: CompressionFormat) {
  * passes on the captured Accept-Encoding) is shown decompressed, and says so.
  */
 export function useDecodedBody(base64: string, headers: readonly HeaderPair[]): DecodedBody {
-  const encoding = encodingOf(headers);
+  const encoding = contentEncodingOf(headers);
   const format = encoding === null ? undefined : FORMATS[encoding];
   const [done, setDone] = useState<{ of: string; body: DecodedBody } | null>(null);
 

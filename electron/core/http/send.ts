@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { HttpExchange, HttpFailure, HttpTimings } from '../../../shared/composer';
 import type { HeaderPair } from '../../../shared/domain';
+import { headerValue } from '../../../shared/headers';
 import { describeHttpError, SendTimeoutError } from './errors';
 import { bufferView, type HopRequest, type HopResult, sendHop, sentHeaders } from './hop';
 
@@ -90,16 +91,12 @@ function redirected(hop: HopRequest, status: number, location: URL): HopRequest 
   return { method: toGet ? 'GET' : hop.method, url: location, headers, body: toGet ? null : hop.body };
 }
 
-function header(headers: readonly HeaderPair[], name: string): string | null {
-  return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
-}
-
 /**
  * user:password in the URL is sent as Basic authorization, as curl does, unless the request
  * sets its own Authorization header (a redirect to another origin drops it, as any credential).
  */
 function withUrlCredentials(headers: readonly HeaderPair[], url: URL): readonly HeaderPair[] {
-  if (!url.username || header(headers, 'authorization') !== null) return headers;
+  if (!url.username || headerValue(headers, 'authorization') !== null) return headers;
   const pair = `${decodedOrAsIs(url.username)}:${decodedOrAsIs(url.password)}`;
   return [...headers, ['Authorization', `Basic ${Buffer.from(pair, 'utf8').toString('base64')}`]];
 }
@@ -162,7 +159,7 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
       break;
     }
     const response = result.response;
-    const location = response ? header(response.headers, 'location') : null;
+    const location = response ? headerValue(response.headers, 'location') : null;
     if (!options.followRedirects || !response || !REDIRECTS.has(response.status) || location === null) break;
     const next = badUrl(new URL(location, hop.url).href);
     if (!(next instanceof URL)) {

@@ -1,5 +1,6 @@
 import { brotliDecompressSync, gunzipSync, inflateRawSync, inflateSync } from 'node:zlib';
 import type { BodyPayload, HeaderPair } from '../../../shared/domain';
+import { contentEncodingOf } from '../../../shared/headers';
 
 /** Decoded bodies larger than this are clipped for display; a gzip bomb cannot exhaust memory. */
 export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
@@ -39,15 +40,6 @@ interface DecodedView {
   bytes: Uint8Array;
   decoded: string | null;
   decodeError: string | null;
-}
-
-/**
- * The Content-Encoding a body was sent with, lower-cased; null for none (or identity), so the
- * store can tell at a glance which bodies searching must decode.
- */
-export function contentEncodingOf(headers: readonly HeaderPair[]): string | null {
-  const encoding = headerValue(headers, 'content-encoding')?.trim().toLowerCase() ?? '';
-  return encoding === '' || encoding === 'identity' ? null : encoding;
 }
 
 /** Like decodedBytes, for a body whose encoding is already known: the stored bytes when it does not decode. */
@@ -104,9 +96,4 @@ function decodeAs(body: Uint8Array, encoding: string): DecodedView {
     };
   }
   return { bytes: out, decoded: encoding, decodeError: null };
-}
-
-export function headerValue(headers: readonly HeaderPair[], name: string): string | null {
-  for (const [key, value] of headers) if (key.toLowerCase() === name) return value;
-  return null;
 }

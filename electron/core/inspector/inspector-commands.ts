@@ -1,4 +1,5 @@
 import type { CommandHandlers } from '../../../shared/contract';
+import { headerValue } from '../../../shared/headers';
 import { diagnose } from '../doctor/index';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
@@ -9,7 +10,7 @@ import type { NewCapture } from '../store/capture-record';
 import type { CaptureStore } from '../store/capture-store';
 import type { CaptureWriter } from '../store/capture-writer';
 import { parseFilterOrThrow } from '../store/parse-filter';
-import { decodeBody, decodedBytes, headerValue } from './body-decode';
+import { decodeBody, decodedBytes } from './body-decode';
 import { buildSmsTimeline, idsInBatch } from './sms-timeline';
 
 type InspectorCommands = Pick<

@@ -1,7 +1,8 @@
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import type { CaptureDetail, CapturePage, CaptureSummary, Finding, HeaderPair } from '../../../shared/domain';
 import { type CaptureFilter, isEmptyFilter } from '../../../shared/filter';
-import { contentEncodingOf, decodedOrStored } from '../inspector/body-decode';
+import { contentEncodingOf } from '../../../shared/headers';
+import { decodedOrStored } from '../inspector/body-decode';
 import { contentTypeOf, type NewCapture } from './capture-record';
 import {
   type CapturedRequest,
