@@ -2,6 +2,7 @@ import type { CommandHandlers } from '../../../shared/contract';
 import type { HeaderPair } from '../../../shared/domain';
 import { headerValueProblem } from '../../../shared/headers';
 import { type ResponseRef, rateProblem, SIMULATION_LIMITS, smsIdProblem } from '../../../shared/replay';
+import { MAX_TIMEOUT_MS } from '../composer/validate';
 import { CoreError } from '../errors';
 import { simulateReverse } from '../simulate/reverse';
 import { simulateSdk } from '../simulate/sdk';
@@ -37,14 +38,21 @@ function count(
   value: unknown,
   what: string,
   fallback: number,
-  range: { min: number; max: number } | number,
+  { min, max }: { min: number; max: number },
 ): number {
-  const { min, max } = typeof range === 'number' ? { min: 1, max: range } : range;
   if (value === undefined) return fallback;
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     throw new CoreError('bad_request', `${what} must be a whole number from ${min} to ${max}.`);
   }
   return value as number;
+}
+
+/** How a simulator sends, the same for each sender: a timeout per request, and TLS checked or not. */
+function sendSettings(value: Record<string, unknown>): { timeoutMs: number; verifyTls: boolean } {
+  return {
+    timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, { min: 1, max: MAX_TIMEOUT_MS }),
+    verifyTls: value.verifyTls !== false,
+  };
 }
 
 export function createReplayCommands(
@@ -133,8 +141,7 @@ export function createReplayCommands(
           value.intervalMs === undefined
             ? 1000
             : count(value.intervalMs, 'intervalMs', 1000, SIMULATION_LIMITS.intervalMs),
-        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-        verifyTls: value.verifyTls !== false,
+        ...sendSettings(value),
       };
       return simulations.run('sms', (signal) => simulateSmsStatus(options, { signal }));
     },
@@ -145,8 +152,7 @@ export function createReplayCommands(
         method: value.method === 'GET' ? 'GET' : 'POST',
         count: count(value.count, 'count', 1, SIMULATION_LIMITS.reverseCount),
         ratePerSecond: reverseRate(value.ratePerSecond),
-        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-        verifyTls: value.verifyTls !== false,
+        ...sendSettings(value),
       } as const;
       return simulations.run('reverse', (signal) => simulateReverse(options, signal));
     },
@@ -157,8 +163,7 @@ export function createReplayCommands(
         type: value.type === 'PUSH' ? 'PUSH' : 'SMS',
         count: count(value.count, 'count', 1, SIMULATION_LIMITS.sdkCount),
         bearerToken: bearerToken(value.bearerToken),
-        timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, 600_000),
-        verifyTls: value.verifyTls !== false,
+        ...sendSettings(value),
       } as const;
       return simulations.run('sdk', (signal) => simulateSdk(options, signal));
     },
