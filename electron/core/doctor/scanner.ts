@@ -210,7 +210,7 @@ class Scanner {
       seen = new Map();
       this.keys[at] = seen;
     }
-    const text = latin1(this.bytes, start, end);
+    const text = keyIdentity(this.bytes, start, end);
     const first = seen.get(text);
     if (first === undefined) seen.set(text, start);
     else this.notes.duplicateKey({ start, end }, first);
@@ -276,6 +276,24 @@ class Scanner {
 export function scanValue(bytes: Uint8Array, from: number, notes: ScanNotes): ScanResult {
   return new Scanner(bytes, notes).run(from);
 }
+
+/**
+ * What a parser sees as the key: its bytes as written, or for a key with escapes ("\u0061" is "a")
+ * its decoded text in the same one-char-per-byte form, so spelling a key differently does not hide
+ * that it is repeated. Only escaped keys pay for decoding; the scanner has already checked them.
+ */
+function keyIdentity(bytes: Uint8Array, start: number, end: number): string {
+  const written = latin1(bytes, start, end);
+  if (!written.includes('\\')) return written;
+  const decoded = JSON.parse(keyDecoder.decode(bytes.subarray(start, end))) as string;
+  // A lone surrogate has no UTF-8 form: such a key is compared as written.
+  if (!decoded.isWellFormed()) return written;
+  const utf8 = keyEncoder.encode(`"${decoded}"`);
+  return latin1(utf8, 0, utf8.length);
+}
+
+const keyDecoder = new TextDecoder();
+const keyEncoder = new TextEncoder();
 
 /** Bytes as one char each: a cheap, exact identity for comparing keys as written. */
 function latin1(bytes: Uint8Array, start: number, end: number): string {

@@ -38,6 +38,17 @@ describe('valid JSON', () => {
     expect(diagnoseBody('{"a":{"b":1},"c":{"b":2},"b":3}').warnings).toEqual([]);
   });
 
+  it('sees a key spelled with escapes as the same key ("\\u0061" is "a"), and different escapes as different keys', () => {
+    const result = diagnoseBody(
+      '{"id_sms":1,"id\\u005fsms":2,"\\u00e9":3,"é":4,"\\"":5,"\\u0022":6,"\\uD83D":7,"\\uD83E":8}',
+    );
+    expect(result).toMatchObject({ valid: true, kind: 'json' });
+    expect(result.warnings.filter((w) => w.id === 'duplicate-key').map((w) => w.offset)).toEqual([
+      12, 39, 53,
+    ]);
+    expect(result.warnings[0]?.title).toBe('The key `"id\\u005fsms"` appears twice in one object');
+  });
+
   it('does not warn at the edge of the safe range', () => {
     expect(diagnoseBody('[9007199254740991, -9007199254740991, 1.2345678901234567890]').warnings).toEqual([]);
     expect(diagnoseBody('[9007199254740992]').warnings.map((w) => w.id)).toEqual(['unsafe-integer']);
