@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, realpathSync, renameSync, type Stats, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, renameSync, rmSync, type Stats, statSync } from 'node:fs';
 import { type FileHandle, open, rm } from 'node:fs/promises';
+import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { COMPOSER_FILE_NAME } from '../core/composer/composer-store';
 import { HISTORY_FILE_NAME } from '../core/composer/history';
@@ -116,10 +117,13 @@ export async function fileSink(out: string, options: { force: boolean; dataDir: 
   if (existing && !options.force) throw refuseExisting();
 
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.part`);
+  // Set before the file exists, so no moment leaves it behind.
+  const release = removeOnSignal(temp, out);
   let handle: FileHandle;
   try {
     handle = await open(temp, 'wx');
   } catch (error) {
+    release();
     throw new CliError(`Cannot write ${out}: ${fileErrorReason(error)}.`);
   }
   // Many small lines become few large writes.
@@ -138,6 +142,7 @@ export async function fileSink(out: string, options: { force: boolean; dataDir: 
       EXIT_FAILED,
     );
   const discard = async () => {
+    release();
     await handle.close().catch(() => {});
     await rm(temp, { force: true });
   };
@@ -170,12 +175,32 @@ export async function fileSink(out: string, options: { force: boolean; dataDir: 
       }
       try {
         renameSync(temp, target);
+        release();
       } catch (error) {
         await discard();
         throw failed(error);
       }
     },
     abandon: discard,
+  };
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Ctrl-C (or TERM, or a closed terminal) during an export would end the process with the hidden
+ * temporary file left beside `out`: it is removed, and the process ends as the signal would have
+ * ended it (exit 128 + its number). Returns the function that stands the handlers down.
+ */
+function removeOnSignal(temp: string, out: string): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    rmSync(temp, { force: true });
+    process.stderr.write(`hookbench: export stopped by ${signal}; nothing was written to ${out}.\n`);
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  for (const signal of STOP_SIGNALS) process.once(signal, onSignal);
+  return () => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
   };
 }
 

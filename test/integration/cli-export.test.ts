@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,6 +91,34 @@ describe('hookbench export --out and --redact (built CLI, real files)', () => {
 
     expect(runCli(args).status).toBe(0);
     expect(readFileSync(out, 'utf8').trim().split('\n')).toHaveLength(101);
+  });
+
+  it('Ctrl-C during an export removes its temporary file and keeps the old file (exit 130)', async () => {
+    const body = JSON.stringify('x'.repeat(200_000));
+    importRequests(
+      data,
+      join(dir.path, 'big.har'),
+      Array.from({ length: 150 }, (_, i) => ({ path: `/big/${i}`, body })),
+    );
+    const out = join(dir.path, 'good.ndjson');
+    writeFileSync(out, 'the good export\n');
+    const child = spawn(process.execPath, [CLI, 'export', '--data', data, '--out', out, '--force'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((done) => child.on('close', done));
+    const parts = () => readdirSync(dir.path).filter((name) => name.endsWith('.part'));
+    // Interrupted while it writes: the temporary file exists and the export (about 40 MB) is under way.
+    while (parts().length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toBe(`hookbench: export stopped by SIGINT; nothing was written to ${out}.\n`);
+    expect(parts()).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toBe('the good export\n');
   });
 
   it('a write error says so in words (exit 1); a device is written to, not replaced', () => {
