@@ -279,6 +279,17 @@ describe('replay and sender simulations over real HTTP', () => {
     });
     expect(same).toMatchObject({ bodyEqual: true, bodyKind: 'json', json: [] });
     expect(same.right.bodyText).toBe('[{"id_sms":3234}]');
+
+    // The replay outlives its capture; the original answer does not.
+    await core.handlers.deleteCaptures({ ids: [id] });
+    await expect(
+      core.handlers.compareResponses({
+        left: { kind: 'capture', id },
+        right: { kind: 'replay', id: replay.id },
+      }),
+    ).rejects.toThrow(
+      `Capture #${id} was deleted, so the answer Hookbench gave it is gone: there is nothing to compare with.`,
+    );
   });
 
   it('SMS gateway simulation retries exactly the missing ids and stops at the attempt limit', async () => {

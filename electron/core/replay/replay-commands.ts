@@ -66,7 +66,11 @@ export function createReplayCommands(
     if (!Number.isSafeInteger(id)) throw new CoreError('bad_request', 'A response reference needs an id.');
     if (kind === 'capture') {
       const capture = captures.get(id as number);
-      if (!capture) throw new CoreError('not_found', `Capture ${String(id)} no longer exists.`);
+      if (!capture)
+        throw new CoreError(
+          'not_found',
+          `Capture #${String(id)} was deleted, so the answer Hookbench gave it is gone: there is nothing to compare with.`,
+        );
       return {
         label: `Hookbench's answer to capture #${capture.id}`,
         status: capture.response.status,
