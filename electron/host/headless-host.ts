@@ -68,7 +68,8 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   });
 
   async function serveHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
+    const url = requestUrl(req);
+    if (url === null) return plain(res, 400, 'Bad request target.');
     if (!hostAllowed(req)) return plain(res, 421, 'Unknown host.');
     if (!originAllowed(req)) return plain(res, 403, 'Requests from other sites are refused.');
     if (req.method !== 'GET' && req.method !== 'HEAD') return plain(res, 405, 'Only GET is served here.');
@@ -99,8 +100,18 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   }
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(req.url ?? '/', 'http://host.invalid');
-    if (url.pathname !== WS_PATH || !hostAllowed(req) || !originAllowed(req) || !authorised(req, url)) {
+    // Node hands an upgrade's socket over without its error listener, and anything thrown here
+    // escapes to the process: either would let any web page (`new WebSocket('ws://127.0.0.1:7701//')`)
+    // or a client resetting the connection stop the whole app, receiver included.
+    socket.on('error', () => socket.destroy());
+    const url = requestUrl(req);
+    if (
+      url === null ||
+      url.pathname !== WS_PATH ||
+      !hostAllowed(req) ||
+      !originAllowed(req) ||
+      !authorised(req, url)
+    ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
@@ -139,6 +150,11 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
       });
     },
   };
+}
+
+/** The request target as a URL, or null when it is not one (`//`, `//[`: the WHATWG parser throws on them). */
+function requestUrl(req: IncomingMessage): URL | null {
+  return URL.parse(req.url ?? '/', 'http://host.invalid');
 }
 
 function plain(res: ServerResponse, status: number, text: string): void {

@@ -14,6 +14,9 @@ export function attachBridge(socket: WebSocket, core: HookbenchCore): void {
   const unsubscribers = EVENTS.map((name) =>
     core.on(name, (payload) => send({ type: 'event', name, payload })),
   );
+  // ws reports a bad frame (invalid UTF-8, over maxPayload, a reserved opcode) as an 'error' on the
+  // socket and then closes it; unheard, that error would stop the whole process, receiver included.
+  socket.on('error', () => {});
   socket.on('close', () => {
     for (const unsubscribe of unsubscribers) unsubscribe();
   });
