@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { bytesToBase64 } from '../../../lib/base64';
 import { sniffImage } from '../../../lib/bodyViews';
 import { parseContentType } from '../../../lib/contentType';
 
@@ -8,19 +9,26 @@ interface ImagePreviewProps {
   testId: string;
 }
 
-/** The image through a blob: URL (the CSP allows blob: images, never remote ones). */
+/** The image through a blob: or data: URL (the CSP allows both for images, never remote ones). */
 export function ImagePreview({ bytes, contentType, testId }: ImagePreviewProps) {
   const [url, setUrl] = useState<string | null>(null);
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const [broken, setBroken] = useState(false);
 
   useEffect(() => {
-    const declared = parseContentType(contentType).mime;
-    const type =
-      sniffImage(bytes.subarray(0, 16)) ?? (declared.startsWith('image/') ? declared : 'image/png');
-    const objectUrl = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type }));
-    setUrl(objectUrl);
     setBroken(false);
+    const raster = sniffImage(bytes.subarray(0, 16));
+    if (raster === null) {
+      // An SVG (or bytes only the sender calls an image) can carry script: a blob: URL would be of
+      // this page's origin, and "Open image in new tab" would run it there, next to the bridge.
+      // A data: URL opened on its own gets an opaque origin instead.
+      const declared = parseContentType(contentType).mime;
+      const type = /^image\/[\w.+-]+$/.test(declared) ? declared : 'image/png';
+      setUrl(`data:${type};base64,${bytesToBase64(bytes)}`);
+      return;
+    }
+    const objectUrl = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: raster }));
+    setUrl(objectUrl);
     return () => URL.revokeObjectURL(objectUrl);
   }, [bytes, contentType]);
 
