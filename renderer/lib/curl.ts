@@ -98,7 +98,13 @@ export function buildCurl({ method, path, headers, body, fallbackHost = 'localho
   const host = headers.find(([name]) => name.toLowerCase() === 'host')?.[1] || fallbackHost;
   const url = `http://${host}${path.startsWith('/') ? path : `/${path}`}`;
   const upper = method.toUpperCase();
-  const args: string[] = [upper === 'HEAD' ? '--head' : `-X ${shellQuote(method)}`, shellQuote(url)];
+  // The path and Host come from the sender, and curl expands `[1-99999999]` and `{a,b}` in a URL
+  // into that many requests: pasting one captured request must send exactly one.
+  const args: string[] = [
+    '--globoff',
+    upper === 'HEAD' ? '--head' : `-X ${shellQuote(method)}`,
+    shellQuote(url),
+  ];
   for (const [name, value] of headers) {
     if (!SKIPPED.has(name.toLowerCase())) args.push(headerArgument(name, value));
   }

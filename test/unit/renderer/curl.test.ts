@@ -76,6 +76,7 @@ describe('buildCurl', () => {
     });
     const { args } = runCommand(command);
     expect(args).toEqual([
+      '--globoff',
       '-X',
       'POST',
       'http://127.0.0.1:7700/sms/status?a=1&b=2',
@@ -153,6 +154,18 @@ describe('buildCurl', () => {
     const { args } = runCommand(command);
     // Node reads header bytes as Latin-1: "Ã©" is the UTF-8 of "é" on the wire.
     expect(args[args.length - 1]).toBe('X-Name: \u00c3\u00a9');
+  });
+
+  it('turns off curl URL globbing, so a sender-chosen path or Host cannot fan one paste into many requests', () => {
+    const command = buildCurl({
+      method: 'GET',
+      path: '/a/[1-99999999]/{x,y}',
+      headers: [['Host', 'victim.example{a,b}']],
+      body: new Uint8Array(),
+    });
+    const { args } = runCommand(command);
+    expect(args[0]).toBe('--globoff');
+    expect(args).toContain('http://victim.example{a,b}/a/[1-99999999]/{x,y}');
   });
 
   it('uses --head for HEAD, since -X HEAD makes curl wait for a body', () => {
