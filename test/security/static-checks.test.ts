@@ -70,6 +70,24 @@ describe('static security checks', () => {
     expect(main).toContain('app.enableSandbox()');
   });
 
+  it('the packaged app cannot be run as Node, take NODE_OPTIONS or --inspect, or load outside app.asar', () => {
+    const builder = readFileSync(join(REPO_ROOT, 'electron-builder.yml'), 'utf8');
+    const fuses = /^electronFuses:\n((?: {2}.*\n)+)/m.exec(builder)?.[1] ?? '';
+    expect(
+      fuses
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.trim())
+        .sort(),
+    ).toEqual([
+      'enableNodeCliInspectArguments: false',
+      'enableNodeOptionsEnvironmentVariable: false',
+      'onlyLoadAppFromAsar: true',
+      'runAsNode: false',
+    ]);
+    expect(builder).toMatch(/^asar: true$/m);
+  });
+
   it('the renderer never writes HTML from data (payloads are shown as text)', () => {
     const renderer = sources('renderer');
     const sinks =
