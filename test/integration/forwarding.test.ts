@@ -99,4 +99,24 @@ describe('forwarding matching requests to another server', () => {
     expect(JSON.parse(res.body.toString())).toMatchObject({ error: 'forward_failed' });
     expect((await latest())?.findings.at(-1)?.message).toMatch(/The caller got 502/);
   });
+
+  it('a rule forwarding to its own receiver forwards once, not in an endless loop', async () => {
+    await forwardRule({ url: base, rebase: true, passthrough: false, timeoutMs: 2000 });
+    expect((await sendRaw(`${base}/hooks/loop`, { method: 'POST', body: '{}' })).status).toBe(200);
+    // The original and its one copy; the copy is answered but not sent on again.
+    await expect
+      .poll(async () => (await latest())?.findings.map((f) => f.message).join('\n'))
+      .toMatch(/Not forwarded to .*: this request is a copy Hookbench itself forwarded/);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await core.handlers.listCaptures({ limit: 1 })).total).toBe(2);
+
+    for (const rule of (await core.handlers.getRules(undefined)).rules)
+      await core.handlers.deleteRule({ id: rule.id });
+    await forwardRule({ url: base, rebase: true, passthrough: true, timeoutMs: 2000 });
+    const res = await sendRaw(`${base}/hooks/loop`, { method: 'POST', body: '{}' });
+    // The copy got the rule's own answer, which passthrough hands back.
+    expect(res.status).toBe(200);
+    expect(res.body.toString()).toBe('{"from":"hookbench"}');
+    expect((await core.handlers.listCaptures({ limit: 1 })).total).toBe(4);
+  });
 });

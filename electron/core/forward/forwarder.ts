@@ -9,6 +9,7 @@ import { HOP_BY_HOP, outgoingRequest } from '../replay/build-request';
 import type { RuleOutcome } from '../rules/engine';
 import type { IncomingRequest } from '../rules/incoming';
 import type { CaptureStore } from '../store/capture-store';
+import { viaHeader } from './loop-guard';
 
 /** A passed-through answer is kept whole up to this size. */
 const MAX_PASSTHROUGH_BYTES = 50 * 1024 * 1024;
@@ -71,7 +72,12 @@ export class Forwarder {
     return sendHttp(
       outgoingRequest(
         { method: request.method, target: request.target, headers: request.headers, body: request.body },
-        { targetUrl: target.url, rebase: target.rebase, dropHeaders: [], overrideHeaders: [] },
+        {
+          targetUrl: target.url,
+          rebase: target.rebase,
+          dropHeaders: [],
+          overrideHeaders: [viaHeader(request.headerMap)],
+        },
       ),
       {
         timeoutMs: target.timeoutMs,

@@ -8,6 +8,7 @@ import type {
   RulePreview,
   RuleSet,
 } from '../../../shared/rules';
+import { forwardedByUs, loopFinding } from '../forward/loop-guard';
 import type { PlannedResponse } from '../receiver/responses';
 import { type IncomingRequest, templateContext } from './incoming';
 import { type MatchOutcome, matchRule } from './match';
@@ -135,7 +136,11 @@ export class RuleEngine {
         break;
     }
     if (rule.cors) answer = { ...answer, headers: [...answer.headers, ...CORS_HEADERS.slice(0, 1)] };
-    return finish(answer, rule, answer.error ? null : fault, this.delay(rule));
+    const outcome = finish(answer, rule, answer.error ? null : fault, this.delay(rule));
+    if (outcome.forward && forwardedByUs(request.headerMap)) {
+      return { ...outcome, forward: null, findings: [...outcome.findings, loopFinding(outcome.forward.url)] };
+    }
+    return outcome;
   }
 
   private delay(rule: Rule): number {
