@@ -30,7 +30,7 @@ export interface SdkResponseConfig {
 export function sdkResponse(config: SdkResponseConfig, request: IncomingRequest): ResponderAnswer {
   if (config.bearerToken !== null) {
     const auth = request.headerMap.get('authorization')?.[0] ?? '';
-    if (auth !== `Bearer ${config.bearerToken}`) {
+    if (bearerToken(auth) !== config.bearerToken) {
       return jsonAnswer(
         401,
         model('999', auth === '' ? 'Access token is missing.' : 'Access token is wrong.'),
@@ -74,6 +74,15 @@ export function sdkResponse(config: SdkResponseConfig, request: IncomingRequest)
       failed ? `${SDK_STATUS_DESCRIPTIONS[config.statusCode]} (answered by a Hookbench rule).` : '',
     ),
   );
+}
+
+/**
+ * The token of an `Authorization: Bearer …` header. The scheme's case and the spaces after it are
+ * free (RFC 9110 §11.1, RFC 6750 §2.1), so `bearer abc` carries the same token as `Bearer abc`.
+ */
+function bearerToken(authorization: string): string | null {
+  const found = /^bearer +(.+)$/i.exec(authorization.trim());
+  return found ? (found[1] as string) : null;
 }
 
 function model(code: SdkStatusCode, errorMessage: string) {
