@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../electron/core/settings/defaults';
 import { SettingsService } from '../../electron/core/settings/settings-service';
+import { MAX_BODY_LIMIT_BYTES } from '../../electron/core/settings/validate';
+import { MAX_BODY_LIMIT_MIB } from '../../renderer/features/settings/receiverDraft';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('SettingsService (conf in the data folder)', () => {
@@ -56,5 +58,16 @@ describe('SettingsService (conf in the data folder)', () => {
       retention: { maxCaptures: 500, maxAgeDays: null, maxBytes: null },
       theme: 'dark',
     });
+  });
+
+  it('refuses the same largest body limit as the Settings form says, in MiB', () => {
+    expect(MAX_BODY_LIMIT_MIB * 1024 * 1024).toBe(MAX_BODY_LIMIT_BYTES);
+    const settings = new SettingsService(dir.path);
+    expect(
+      settings.update({ receiver: { bodyLimitBytes: MAX_BODY_LIMIT_BYTES } }).receiver.bodyLimitBytes,
+    ).toBe(MAX_BODY_LIMIT_BYTES);
+    expect(() => settings.update({ receiver: { bodyLimitBytes: MAX_BODY_LIMIT_BYTES + 1 } })).toThrow(
+      /1 GiB/,
+    );
   });
 });

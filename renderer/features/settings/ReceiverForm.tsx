@@ -9,6 +9,7 @@ import {
   receiverChanges,
   validateReceiverDraft,
 } from './receiverDraft';
+import { useKeptState } from './useKeptState';
 
 type Outcome = { tone: 'ok' | 'info' | 'error'; text: string };
 
@@ -30,9 +31,13 @@ export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
   const update = useSettings((s) => s.update);
   const loadStatus = useReceiver((s) => s.load);
   const receiverStore = useStores().receiver;
-  const [draft, setDraft] = useState<ReceiverDraft>(() => draftFromSettings(receiver));
-  const [dirty, setDirty] = useState(false);
-  const [touched, setTouched] = useState<Partial<Record<keyof ReceiverDraft, boolean>>>({});
+  // Kept while the user visits another screen; unsaved edits are there on coming back.
+  const [draft, setDraft] = useKeptState<ReceiverDraft>('receiver.draft', () => draftFromSettings(receiver));
+  const [dirty, setDirty] = useKeptState('receiver.dirty', () => false);
+  const [touched, setTouched] = useKeptState<Partial<Record<keyof ReceiverDraft, boolean>>>(
+    'receiver.touched',
+    () => ({}),
+  );
   const [submitted, setSubmitted] = useState(false);
   const [saving, setSaving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -41,7 +46,7 @@ export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
   // Adopt changes made elsewhere (another window, the CLI) unless the user is mid-edit.
   useEffect(() => {
     if (!dirty) setDraft(draftFromSettings(receiver));
-  }, [receiver, dirty]);
+  }, [receiver, dirty, setDraft]);
 
   const validation = validateReceiverDraft(draft);
   const errorFor = (field: keyof ReceiverDraft) =>

@@ -4,19 +4,23 @@ import { describeError } from '../../client';
 import { useSettings } from '../../state/StoresContext';
 import { Field } from './Field';
 import { draftFromRetention, type RetentionDraft, validateRetentionDraft } from './retentionDraft';
+import { useKeptState } from './useKeptState';
 
 /** How much capture history to keep; enforced by the core in the background, pinned captures kept. */
 export function RetentionForm({ retention }: { retention: RetentionSettings }) {
   const update = useSettings((s) => s.update);
-  const [draft, setDraft] = useState<RetentionDraft>(() => draftFromRetention(retention));
-  const [dirty, setDirty] = useState(false);
+  // Kept while the user visits another screen; unsaved edits are there on coming back.
+  const [draft, setDraft] = useKeptState<RetentionDraft>('retention.draft', () =>
+    draftFromRetention(retention),
+  );
+  const [dirty, setDirty] = useKeptState('retention.dirty', () => false);
   const [outcome, setOutcome] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const titleId = useId();
 
   useEffect(() => {
     if (!dirty) setDraft(draftFromRetention(retention));
-  }, [retention, dirty]);
+  }, [retention, dirty, setDraft]);
 
   const validation = validateRetentionDraft(draft);
   const errorFor = (field: keyof RetentionDraft) => (validation.ok ? undefined : validation.errors[field]);
@@ -99,6 +103,19 @@ export function RetentionForm({ retention }: { retention: RetentionSettings }) {
           data-testid="save-retention"
         >
           {saving ? 'Saving…' : 'Save'}
+        </button>
+        <button
+          type="button"
+          className="button"
+          disabled={!dirty || saving}
+          onClick={() => {
+            setDraft(draftFromRetention(retention));
+            setDirty(false);
+            setOutcome(null);
+          }}
+          data-testid="revert-retention"
+        >
+          Revert
         </button>
       </div>
       {outcome && (

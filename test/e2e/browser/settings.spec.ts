@@ -72,3 +72,37 @@ test('moving the receiver to a busy port keeps it where it was; a free port move
     blocker.close();
   }
 });
+
+test('unsaved settings are still there after a visit to another screen, until saved or reverted', async ({
+  app,
+  page,
+}) => {
+  await page.goto(app.uiUrl);
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-port')).toHaveValue('0');
+  await page.getByTestId('settings-port').fill('7799');
+  await page.getByTestId('settings-body-limit').fill('2048');
+  await page.getByTestId('settings-retention-count').fill('500');
+
+  await page.getByTestId('nav-captures').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-port')).toHaveValue('7799');
+  await expect(page.getByTestId('settings-body-limit')).toHaveValue('2048');
+  await expect(page.getByTestId('settings-retention-count')).toHaveValue('500');
+  await expect(page.getByTestId('save-settings')).toBeEnabled();
+  await expect(page.getByTestId('save-retention')).toBeEnabled();
+
+  // Too large a limit is said at the field, in MiB, before anything is sent.
+  await page.getByTestId('save-settings').click();
+  await expect(page.getByText('The body limit can be at most 1024 MiB (1 GiB)')).toBeVisible();
+  await expect(page.getByTestId('settings-outcome')).toHaveCount(0);
+
+  await page.getByTestId('revert-retention').click();
+  await expect(page.getByTestId('settings-retention-count')).toHaveValue('');
+  await page.getByRole('button', { name: 'Revert' }).first().click();
+  await page.getByTestId('nav-captures').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('settings-port')).toHaveValue('0');
+  await expect(page.getByTestId('settings-body-limit')).toHaveValue('10');
+  await expect(page.getByTestId('save-settings')).toBeDisabled();
+});

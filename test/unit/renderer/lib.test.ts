@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeUrl, takeBridgeToken } from '../../../renderer/client/bridgeAuth';
-import { draftFromSettings, validateReceiverDraft } from '../../../renderer/features/settings/receiverDraft';
+import {
+  draftFromSettings,
+  MAX_BODY_LIMIT_MIB,
+  validateReceiverDraft,
+} from '../../../renderer/features/settings/receiverDraft';
 import { formatBytes, formatTime } from '../../../renderer/lib/format';
 import { hexDump } from '../../../renderer/lib/hexDump';
 import { formatJson } from '../../../renderer/lib/jsonFormat';
@@ -155,6 +159,14 @@ describe('receiverDraft', () => {
     expect(validateReceiverDraft({ host: 'a', port: '1.5', bodyLimitMiB: '1' }).ok).toBe(false);
     expect(validateReceiverDraft({ host: 'a', port: '65535', bodyLimitMiB: 'abc' }).ok).toBe(false);
     expect(validateReceiverDraft({ host: 'a', port: '65535', bodyLimitMiB: '-1' }).ok).toBe(false);
+  });
+  it('says the largest body limit in MiB, the field’s unit', () => {
+    const r = validateReceiverDraft({ host: 'a', port: '7700', bodyLimitMiB: '2048' });
+    expect(r.ok ? null : r.errors.bodyLimitMiB).toMatch(/at most 1024 MiB \(1 GiB\)/);
+    expect(validateReceiverDraft({ host: 'a', port: '7700', bodyLimitMiB: '1024' })).toMatchObject({
+      ok: true,
+      value: { bodyLimitBytes: MAX_BODY_LIMIT_MIB * 1024 * 1024 },
+    });
   });
   it('draft', () =>
     expect(draftFromSettings({ host: 'h', port: 1, bodyLimitBytes: 10485760 })).toEqual({
