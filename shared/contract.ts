@@ -27,6 +27,7 @@ import type {
   CapturePage,
   CaptureQuery,
   CaptureSummary,
+  DataFolderInfo,
   ReceiverStatus,
   Settings,
   SettingsPatch,
@@ -91,6 +92,8 @@ export interface CommandMap {
   clearCaptures: { request: undefined; response: StoreCounts };
   getSettings: { request: undefined; response: Settings };
   updateSettings: { request: SettingsPatch; response: Settings };
+  /** The data folder and the files in it, with their sizes. */
+  getDataFolder: { request: undefined; response: DataFolderInfo };
   getRules: { request: undefined; response: RuleState };
   /** Adds the rule, or replaces the rule with the same id. */
   saveRule: { request: Rule; response: RuleState };
@@ -249,6 +252,7 @@ const commandKeys: Record<CommandName, true> = {
   clearCaptures: true,
   getSettings: true,
   updateSettings: true,
+  getDataFolder: true,
   getRules: true,
   saveRule: true,
   deleteRule: true,

@@ -141,6 +141,14 @@ export interface StoreCounts {
   total: number;
 }
 
+/** Where Hookbench keeps what it records and what the user made, for the Settings screen. */
+export interface DataFolderInfo {
+  /** The data folder, absolute (the app's user-data folder, or `--data DIR`). */
+  path: string;
+  /** Each file Hookbench keeps there, what it holds and its size on disk (null until it exists). */
+  files: { name: string; holds: string; bytes: number | null }[];
+}
+
 /** Something a validator or the doctor says about a payload. */
 export interface Finding {
   severity: 'error' | 'warning' | 'info';

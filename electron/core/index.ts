@@ -4,6 +4,8 @@ import type { CommandHandlers } from '../../shared/contract';
 import type { ReceiverSettings } from '../../shared/domain';
 import { createCommandHandlers } from './commands';
 import { createComposerCommands } from './composer/composer-commands';
+import { COMPOSER_FILE_NAME } from './composer/composer-store';
+import { HISTORY_FILE_NAME } from './composer/history';
 import { CoreEvents } from './events';
 import { Forwarder } from './forward/forwarder';
 import { createInspectorCommands } from './inspector/inspector-commands';
@@ -15,6 +17,8 @@ import { ReplayService } from './replay/replay-service';
 import { ReplayStore } from './replay/replay-store';
 import { RuleEngine } from './rules/engine';
 import { createRuleCommands } from './rules/rule-commands';
+import { type DataFile, describeDataFolder } from './settings/data-folder';
+import { SETTINGS_FILE_NAME } from './settings/defaults';
 import { ReceiverOverrides } from './settings/receiver-overrides';
 import { SettingsService } from './settings/settings-service';
 import { Simulations } from './simulate/simulations';
@@ -26,7 +30,7 @@ import { StoreHealthMonitor } from './store/store-health';
 import { templateCommands } from './templates/template-commands';
 import { throttle } from './throttle';
 import type { CreateHookbenchOptions, HookbenchCore, Logger } from './types';
-import { Workspace } from './workspace/workspace';
+import { WORKSPACE_FILE_NAME, Workspace } from './workspace/workspace';
 
 export { CoreError, toCommandError } from './errors';
 export { invokeCommand } from './invoke';
@@ -151,6 +155,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       ...starterBaseUrl(effectiveReceiverSettings()),
     }),
     getStoreHealth: async () => health.health,
+    getDataFolder: async () => describeDataFolder(dataDir, DATA_FILES),
   };
   let closed = false;
 
@@ -174,6 +179,16 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
     },
   };
 }
+
+/** The data folder's files, as Settings lists them. */
+const DATA_FILES: readonly DataFile[] = [
+  { name: STORE_FILE_NAME, holds: 'Captured requests and the answers they got', sqlite: true },
+  { name: REPLAY_STORE_FILE_NAME, holds: 'Replay results', sqlite: true },
+  { name: `${WORKSPACE_FILE_NAME}.json`, holds: 'Responder rules and the fallback answer' },
+  { name: `${COMPOSER_FILE_NAME}.json`, holds: 'Templates, data sets and saved requests' },
+  { name: `${HISTORY_FILE_NAME}.json`, holds: 'Requests sent from the Composer' },
+  { name: `${SETTINGS_FILE_NAME}.json`, holds: 'These settings' },
+];
 
 /** The receiver's URL without the final slash, when its port is known before it starts (not 0). */
 function starterBaseUrl({ host, port }: ReceiverSettings): { receiverBaseUrl?: string } {

@@ -1,5 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Settings, SettingsPatch } from '../../shared/domain';
+import type { DataFolderInfo, Settings, SettingsPatch } from '../../shared/domain';
 import { describeError, type HookbenchClient } from '../client';
 
 export interface SettingsStoreState {
@@ -9,6 +9,8 @@ export interface SettingsStoreState {
   setSettings(settings: Settings): void;
   /** Saves a partial update; resolves with the stored settings. Rejects with a ClientError. */
   update(patch: SettingsPatch): Promise<Settings>;
+  /** The data folder and its files' sizes, read afresh each time. Rejects with a ClientError. */
+  dataFolder(): Promise<DataFolderInfo>;
 }
 
 export type SettingsStore = StoreApi<SettingsStoreState>;
@@ -38,5 +40,7 @@ export function createSettingsStore(client: HookbenchClient, flushPendingEvents:
       set({ settings, loadError: null });
       return settings;
     },
+
+    dataFolder: () => client.call('getDataFolder', undefined),
   }));
 }

@@ -1,6 +1,7 @@
 import { LoaderCircle } from 'lucide-react';
 import { useReceiver, useSettings } from '../../state/StoresContext';
 import { RetryNotice } from '../../ui/Notice';
+import { DataFolderCard } from './DataFolderCard';
 import { ReceiverForm } from './ReceiverForm';
 import { RestartReceiverButton } from './RestartReceiverButton';
 import { RetentionForm } from './RetentionForm';
@@ -46,6 +47,7 @@ export function SettingsView() {
               <ReceiverStatusCard />
               <RetentionForm retention={settings.retention} />
               <ThemePicker theme={settings.theme} />
+              <DataFolderCard />
             </>
           ) : (
             !loadError && (

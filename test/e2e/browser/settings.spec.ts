@@ -106,3 +106,26 @@ test('unsaved settings are still there after a visit to another screen, until sa
   await expect(page.getByTestId('settings-body-limit')).toHaveValue('10');
   await expect(page.getByTestId('save-settings')).toBeDisabled();
 });
+
+test('Settings names the data folder and its files, with sizes read when the screen opens', async ({
+  app,
+  page,
+}) => {
+  await page.goto(app.uiUrl);
+  await page.getByTestId('nav-settings').click();
+  const card = page.getByTestId('data-folder');
+  await expect(card.getByTestId('data-folder-path')).toHaveText(app.dataDir);
+  const row = (name: string) => card.getByRole('row').filter({ hasText: name });
+  await expect(row('captures.sqlite')).toContainText('Captured requests and the answers they got');
+  await expect(row('composer-history.json')).toContainText('not created yet');
+  await expect(row('workspace.json')).toContainText(/\d+(\.\d+)? (B|KB|KiB)/);
+
+  // Sizes are read afresh: a large capture shows in the store's size on coming back.
+  const before = await row('captures.sqlite').locator('td').last().textContent();
+  const base = app.receiverUrl.replace(/\/$/, '');
+  await sendRaw(`${base}/big`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+  await page.getByTestId('nav-captures').click();
+  await page.getByTestId('nav-settings').click();
+  await expect(row('captures.sqlite').locator('td').last()).not.toHaveText(before ?? '');
+  await expect(row('captures.sqlite').locator('td').last()).toContainText(/MB|MiB/);
+});
