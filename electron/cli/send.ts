@@ -31,8 +31,9 @@ WebHook activity would, then prints the status line, the response headers and th
                         10), rendering each anew, as the platform does per event ({{uuid}},
                         {{now}}… differ); prints statuses and latency percentiles instead of one
                         answer
-Exits 0 on a 2xx answer, 1 on any other answer or a network error (said in plain words),
-2 when a file cannot be read, --state/--event is not JSON or an option is wrong.`;
+Exits 0 on a 2xx answer, 1 on any other answer, a network error (said in plain words) or a
+request that cannot be sent (template errors, a GET body that is not a JSON object), 2 when a
+file cannot be read, --state/--event is not JSON or an option is wrong.`;
 
 /** RFC 9110 token characters: what a header name may hold. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
@@ -124,10 +125,12 @@ export async function send(argv: string[]): Promise<number> {
   );
   if (urlProblem) throw new CliError(`--to: ${urlProblem.message}`);
   if (!built.sendable) {
-    process.stderr.write('hookbench: not sent: the template has errors (above).\n');
+    const templateErrors = built.problems.some((p) => p.severity === 'error');
+    // What the template rendered, not how the command was called: the check failed (exit 1).
+    const why = templateErrors ? 'the template has errors (above)' : built.queryError;
+    process.stderr.write(`hookbench: not sent: ${why}\n`);
     return EXIT_FAILED;
   }
-  if (built.queryError !== null) throw new CliError(built.queryError);
   if (bodyIsJson(request) && built.body.byteLength > 0) {
     // Sent all the same: reproducing what a broken body does to the receiver is a use of raw mode.
     const diagnosis = diagnose({ body: built.body, contentType: request.contentType });

@@ -223,6 +223,26 @@ describe('hookbench render and send (built CLI, as child processes)', () => {
       expect((received.at(-1) as Got).body).toContain('"level_name": "My level with " inside"');
     });
 
+    it('does not GET a body that cannot become query parameters: it says why and exits 1', async () => {
+      const before = received.length;
+      const result = await runCliAsync([
+        'send',
+        file('level.hbs', LEVEL_BODY),
+        '--to',
+        `${base}/hooks/level`,
+        '--method',
+        'GET',
+        ...data(),
+        '--mode',
+        'raw',
+      ]);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(
+        'hookbench: not sent: A GET request carries its fields in the query string, but the body is not valid JSON.',
+      );
+      expect(received.length).toBe(before);
+    });
+
     it('exits 1 on a non-2xx answer, still printing it', async () => {
       const result = await runCliAsync(['send', '--to', `${base}/missing`, '--method', 'GET']);
       expect(result.status).toBe(1);

@@ -101,6 +101,27 @@ describe('the composer in the core: send to Hookbench’s own receiver, sample i
     expect((await core.handlers.listComposerHistory({ limit: 1 })).items[0]?.errorCode).toBe('refused');
   });
 
+  it('refuses a GET whose body cannot become query parameters, instead of sending it without its fields', async () => {
+    const { request, dataSetId } = await example('WebHook: level upgraded');
+    // Raw mode and the level name's quote: the rendered body is not JSON.
+    const get = { ...request, method: 'GET' as const, bodyMode: 'raw' as const };
+    const preview = await core.handlers.previewComposerRequest({ request: get, data: { dataSetId } });
+    expect(preview.sendable).toBe(false);
+    await expect(core.handlers.sendComposerRequest({ request: get, data: { dataSetId } })).rejects.toThrow(
+      'Not sent: A GET request carries its fields in the query string, but the body is not valid JSON.',
+    );
+    await expect(
+      core.handlers.streamComposerRequest({
+        request: get,
+        data: { dataSetId },
+        count: 2,
+        ratePerSecond: 100,
+      }),
+    ).rejects.toThrow(/Not sent: A GET request carries its fields/);
+    expect((await core.handlers.listCaptures({ limit: 1 })).items).toEqual([]);
+    expect((await core.handlers.listComposerHistory({})).total).toBe(0);
+  });
+
   it('previews a saved example with the env, and checks it across every data set', async () => {
     const { request, dataSetId } = await example('WebHook: level upgraded');
     const preview = await core.handlers.previewComposerRequest({ request, data: { dataSetId } });

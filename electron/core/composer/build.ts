@@ -24,7 +24,10 @@ export interface BuiltRequest {
   /** Why a GET body could not become query parameters; null when it could (or for POST). */
   queryError: string | null;
   problems: PreviewProblem[];
-  /** False when it cannot be sent: template errors, or a URL that is not http(s). */
+  /**
+   * False when it cannot be sent: template errors, a URL that is not http(s), or a GET whose
+   * body cannot become query parameters (sent anyway, it would reach the endpoint without its fields).
+   */
   sendable: boolean;
 }
 
@@ -190,6 +193,6 @@ export function buildRequest(
   const badUrl = urlProblem(url);
   if (badUrl !== null)
     problems.push({ kind: 'syntax', severity: 'error', message: badUrl, line: 1, column: 1, part: 'url' });
-  const sendable = !problems.some((p) => p.severity === 'error');
+  const sendable = queryError === null && !problems.some((p) => p.severity === 'error');
   return { method: request.method, url, headers, body, bodyRender, query, queryError, problems, sendable };
 }

@@ -88,6 +88,9 @@ function historyId(value: unknown): number {
 function sendableOrThrow(built: ReturnType<typeof buildRequest>): ReturnType<typeof buildRequest> {
   if (built.sendable) return built;
   const first = built.problems.find((p) => p.severity === 'error');
+  // The template renders, but a GET cannot carry what it rendered.
+  if (!first && built.queryError !== null)
+    throw new CoreError('bad_request', `Not sent: ${built.queryError}`);
   const where = first
     ? ` (${first.part === 'header' ? `${first.header} header` : first.part}, line ${first.line}, column ${first.column})`
     : '';

@@ -134,7 +134,11 @@ export function sendBlockReason(
   if (!preview) return 'Waiting for the preview.';
   if (preview.sendable) return null;
   const first = preview.problems.find((problem) => problem.severity === 'error');
-  if (!first) return 'The request has errors.';
+  if (!first) {
+    // Not a template problem: the lint says why (a GET body that cannot become query parameters).
+    const blocking = preview.lint.find((finding) => finding.rule === 'get-body-not-object');
+    return blocking?.message ?? 'The request has errors.';
+  }
   return `${first.message} (${partPlace(first.part, first.line, first.column, first.header)})`;
 }
 

@@ -49,6 +49,27 @@ describe('GET: the rendered body goes to the query string', () => {
     ]);
   });
 
+  it('is not sendable when the body cannot become query parameters (its fields would be lost)', () => {
+    // The platform's raw mode with a quote in the level name: the body is not JSON.
+    const built = buildRequest(
+      composerRequest({
+        method: 'GET',
+        urlTemplate: 'http://127.0.0.1:7700/hooks/level',
+        bodyTemplate: '{"level": "{{state.level_name}}"}',
+        bodyMode: 'raw',
+      }),
+      presetData('level-upgraded'),
+    );
+    expect(built.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(built.queryError).toMatch(/not valid JSON/);
+    expect(built.sendable).toBe(false);
+    const array = buildRequest(
+      composerRequest({ method: 'GET', urlTemplate: 'http://h/', bodyTemplate: '[1]' }),
+      presetData('level-upgraded'),
+    );
+    expect(array.sendable).toBe(false);
+  });
+
   it('explains a body that cannot become query parameters', () => {
     expect(bodyToQuery('[1, 2]').error).toMatch(/must be a JSON object/);
     expect(bodyToQuery('{"a": ').error).toMatch(/not valid JSON/);

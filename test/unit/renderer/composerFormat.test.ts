@@ -129,6 +129,21 @@ describe('composer format', () => {
         }),
       ),
     ).toBe('The URL is empty. (url, line 1, column 1)');
+    // A GET whose body cannot become query parameters has no template error, only the lint's.
+    expect(
+      sendBlockReason(
+        preview({
+          sendable: false,
+          lint: [
+            {
+              ...lint('get-body-not-object', 'error'),
+              message:
+                'A GET request carries its fields in the query string, but the body is not valid JSON.',
+            },
+          ],
+        }),
+      ),
+    ).toBe('A GET request carries its fields in the query string, but the body is not valid JSON.');
   });
 
   it('lays the phases of a send on one axis, leaving out those that did not happen', () => {
