@@ -1,39 +1,26 @@
 import { LoaderCircle, Repeat } from 'lucide-react';
-import { useState } from 'react';
-import type { LoadReport } from '../../../shared/replay';
-import { describeError } from '../../client';
-import { useComposer } from '../../state/StoresContext';
+import { useStreamRun } from './streamRun';
 
 /**
  * "Send as a stream": the request N times at R per second, rendered anew for each call as
  * the platform renders each event ({{uuid}}, {{now}}… differ), to load-test the endpoint.
  */
 export function StreamControls({ blocked }: { blocked: boolean }) {
-  const stream = useComposer((s) => s.stream);
-  const [count, setCount] = useState('20');
-  const [rate, setRate] = useState('10');
-  const [running, setRunning] = useState(false);
-  const [report, setReport] = useState<LoadReport | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const count = useStreamRun((s) => s.count);
+  const rate = useStreamRun((s) => s.rate);
+  const running = useStreamRun((s) => s.running);
+  const report = useStreamRun((s) => s.report);
+  const error = useStreamRun((s) => s.error);
+  const setInputs = useStreamRun((s) => s.setInputs);
+  const start = useStreamRun((s) => s.run);
 
   const n = Number(count);
   const r = Number(rate);
   const invalid = !Number.isInteger(n) || n < 1 || n > 100_000 || !(r > 0) || r > 10_000;
 
-  const run = async () => {
-    setRunning(true);
-    setError(null);
-    try {
-      setReport(await stream(n, r));
-    } catch (caught) {
-      setError(describeError(caught, 'Could not send the stream.'));
-    } finally {
-      setRunning(false);
-    }
-  };
-
   return (
-    <details className="composer-stream">
+    // Open while a run goes on or has a report, so coming back to the screen shows it.
+    <details className="composer-stream" open={running || report !== null || error !== null || undefined}>
       <summary>Send as a stream of events</summary>
       <div className="composer-stream-row">
         <label>
@@ -41,7 +28,7 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
           <input
             className="input input-short"
             value={count}
-            onChange={(e) => setCount(e.target.value)}
+            onChange={(e) => setInputs({ count: e.target.value })}
             inputMode="numeric"
             data-testid="stream-count"
           />
@@ -51,7 +38,7 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
           <input
             className="input input-short"
             value={rate}
-            onChange={(e) => setRate(e.target.value)}
+            onChange={(e) => setInputs({ rate: e.target.value })}
             inputMode="decimal"
             data-testid="stream-rate"
           />
@@ -60,7 +47,7 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
           type="button"
           className="button button-small"
           disabled={blocked || invalid || running}
-          onClick={() => void run()}
+          onClick={() => void start(n, r)}
           data-testid="composer-stream"
         >
           {running ? (

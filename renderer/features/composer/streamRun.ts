@@ -1,0 +1,56 @@
+/**
+ * The composer's "send as a stream" run, kept beside the composer store rather than in the
+ * component: a stream of 100,000 calls outlives the screen, and a user who left to watch the
+ * captures arrive must come back to the run still shown as running (no second one started
+ * over it) and find its report once it ends.
+ */
+import { useStore } from 'zustand';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { LoadReport } from '../../../shared/replay';
+import { describeError } from '../../client';
+import type { ComposerStore } from '../../state/composerStore';
+import { useStores } from '../../state/StoresContext';
+
+export interface StreamRunState {
+  running: boolean;
+  report: LoadReport | null;
+  error: string | null;
+  /** What the inputs held, so they come back as typed. */
+  count: string;
+  rate: string;
+  setInputs(inputs: Partial<Pick<StreamRunState, 'count' | 'rate'>>): void;
+  run(count: number, ratePerSecond: number): Promise<void>;
+}
+
+// One run per composer store: each app runtime (and each test) has its own.
+const runs = new WeakMap<ComposerStore, StoreApi<StreamRunState>>();
+
+export function streamRunFor(composer: ComposerStore): StoreApi<StreamRunState> {
+  const existing = runs.get(composer);
+  if (existing) return existing;
+  const created = createStore<StreamRunState>()((set, get) => ({
+    running: false,
+    report: null,
+    error: null,
+    count: '20',
+    rate: '10',
+    setInputs(inputs) {
+      set(inputs);
+    },
+    async run(count, ratePerSecond) {
+      if (get().running) return;
+      set({ running: true, error: null });
+      try {
+        set({ report: await composer.getState().stream(count, ratePerSecond), running: false });
+      } catch (caught) {
+        set({ error: describeError(caught, 'Could not send the stream.'), running: false });
+      }
+    },
+  }));
+  runs.set(composer, created);
+  return created;
+}
+
+export function useStreamRun<T>(selector: (state: StreamRunState) => T): T {
+  return useStore(streamRunFor(useStores().composer), selector);
+}
