@@ -11,7 +11,15 @@ export interface BodyReadResult {
    * malformed body, or a timeout cut it off. The bytes that did arrive are kept.
    */
   complete: boolean;
+  /**
+   * True when the body stopped being read because the bodies of all requests under way together
+   * would have held more memory than the receiver allows (`take` said no); truncated too.
+   */
+  overBudget: boolean;
 }
+
+/** Asks to hold `bytes` more of body in memory; false when that would cross the receiver's budget. */
+export type TakeBytes = (bytes: number) => boolean;
 
 /**
  * Reads a request body, keeping at most `limit` bytes. Resolves as soon as the
@@ -19,24 +27,35 @@ export interface BodyReadResult {
  * the rest is discarded by the caller. Never rejects: a body cut short resolves
  * with `complete: false`, because the part that arrived is worth recording.
  */
-export function readBody(req: IncomingMessage, limit: number): Promise<BodyReadResult> {
+export function readBody(req: IncomingMessage, limit: number, take: TakeBytes): Promise<BodyReadResult> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let kept = 0;
     let received = 0;
     let settled = false;
-    const finish = (truncated: boolean, complete: boolean) => {
+    const finish = (truncated: boolean, complete: boolean, overBudget = false) => {
       if (settled) return;
       settled = true;
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
       req.off('close', onClose);
-      resolve({ body: Buffer.concat(chunks, kept), receivedBytes: received, truncated, complete });
+      resolve({
+        body: Buffer.concat(chunks, kept),
+        receivedBytes: received,
+        truncated,
+        complete,
+        overBudget,
+      });
     };
     const onData = (chunk: Buffer) => {
       received += chunk.length;
       const room = limit - kept;
+      const keep = Math.min(chunk.length, Math.max(room, 0));
+      if (keep > 0 && !take(keep)) {
+        finish(true, true, true);
+        return;
+      }
       if (chunk.length <= room) {
         chunks.push(chunk);
         kept += chunk.length;

@@ -22,6 +22,14 @@ export interface ReceiverLimits {
    * 16 KiB query string, which real senders do produce; 80 KiB keeps a 64 KiB URL.
    */
   maxHeaderBytes: number;
+  /**
+   * Request bodies held in memory at once, all connections together (at least one body limit's
+   * worth): each body may be up to the limit, so without this a few hundred large uploads at once
+   * would exhaust memory. A request that would cross it is answered 503 with what arrived kept.
+   */
+  maxBodyBytesInFlight: number;
+  /** Open connections at once; more are refused, bounding sockets (and descriptors) held by slow clients. */
+  maxConnections: number;
 }
 
 export const DEFAULT_RECEIVER_LIMITS: Readonly<ReceiverLimits> = Object.freeze({
@@ -32,6 +40,8 @@ export const DEFAULT_RECEIVER_LIMITS: Readonly<ReceiverLimits> = Object.freeze({
   timeoutCheckIntervalMs: 1_000,
   drainTimeoutMs: 5_000,
   maxHeaderBytes: 80 * 1024,
+  maxBodyBytesInFlight: 512 * 1024 * 1024,
+  maxConnections: 10_000,
 });
 
 export function receiverLimits(overrides: Partial<ReceiverLimits> = {}): ReceiverLimits {
@@ -57,6 +67,7 @@ export function createReceiverServer(limits: ReceiverLimits, listener: RequestLi
   // Node keeps only the first 2000 headers and drops the rest silently; a capture must be
   // exact, so the count is unlimited and maxHeaderBytes alone bounds the head.
   server.maxHeadersCount = 0;
+  server.maxConnections = limits.maxConnections;
   // A sender may close its side right after the request (`printf … | nc`, some HTTP/1.0
   // clients). By default Node then drops the request unanswered unless the answer was already
   // written; answers wait for the capture's commit (and rule delays), so keep the socket open

@@ -13,6 +13,7 @@ import { type BodyReadResult, readBody } from './body-reader';
 import { clientErrorResponse, type EarlyEnd, responseBytes } from './early-end';
 import { echoListResponse, echoRoute, echoSendResponse } from './echo';
 import { createReceiverServer, type ReceiverLimits, receiverLimits } from './limits';
+import { busyOutcome, fixedOutcome, tooLargeOutcome } from './own-answers';
 import {
   cutShortCapture,
   declaredLength,
@@ -21,7 +22,7 @@ import {
   type Peer,
   StoreErrorLog,
 } from './request-parts';
-import { jsonResponse, type PlannedResponse, storeUnavailableResponse, tooLargeResponse } from './responses';
+import { jsonResponse, storeUnavailableResponse } from './responses';
 import { sendNow, sendOutcome } from './send-outcome';
 
 /** After a stop cuts connections, how long the cut requests get to record what arrived. */
@@ -61,6 +62,8 @@ export class Receiver {
   private readonly earlyEnds = new WeakMap<Duplex, EarlyEnd>();
   private stopping = false;
   private readonly storeErrors: StoreErrorLog;
+  /** Bytes of request bodies held by requests under way, against limits.maxBodyBytesInFlight. */
+  private bodyBytesHeld = 0;
 
   constructor(private readonly deps: ReceiverDeps) {
     this.limits = receiverLimits(deps.limits);
@@ -198,6 +201,7 @@ export class Receiver {
   /** Counted rather than each kept in a set: one promise less per request, and a stop only needs "all done". */
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     this.active++;
+    let held = 0;
     try {
       const receivedAt = Date.now();
       const limit = this.deps.settings().bodyLimitBytes;
@@ -207,7 +211,13 @@ export class Receiver {
       res.once('close', () => {
         if (this.responding.get(req.socket) === res) this.responding.delete(req.socket);
       });
-      const read = await readBody(req, limit);
+      const budget = this.bodyBudget(limit);
+      const read = await readBody(req, limit, (bytes) => {
+        if (this.bodyBytesHeld + bytes > budget) return false;
+        this.bodyBytesHeld += bytes;
+        held += bytes;
+        return true;
+      });
       if (!read.complete) {
         await this.recordCutShort(req, read, receivedAt, peer);
         return;
@@ -261,6 +271,7 @@ export class Receiver {
       if (outcome.fault === null && outcome.delayMs === 0) sendNow(res, outcome.response);
       else await sendOutcome(req, res, outcome.response, outcome.fault, outcome.delayMs);
     } finally {
+      this.bodyBytesHeld -= held;
       this.active--;
       if (this.active === 0) for (const wake of this.drainWaiters.splice(0)) wake();
     }
@@ -285,12 +296,19 @@ export class Receiver {
           () => incoming.plainJson,
         );
     incoming.kind = recognition.kind;
-    const decided: RuleOutcome = read.truncated
-      ? tooLargeOutcome(limit)
-      : echo
-        ? fixedOutcome(echoSendResponse())
-        : this.safeRespond(incoming);
+    const decided: RuleOutcome = read.overBudget
+      ? busyOutcome(this.bodyBudget(limit), read.body.byteLength)
+      : read.truncated
+        ? tooLargeOutcome(limit)
+        : echo
+          ? fixedOutcome(echoSendResponse())
+          : this.safeRespond(incoming);
     return { headers, incoming, recognition, decided };
+  }
+
+  /** At least one body at the limit always fits, so the limit stays reachable whatever the budget. */
+  private bodyBudget(limit: number): number {
+    return Math.max(this.limits.maxBodyBytesInFlight, limit);
   }
 
   /** A request whose body never completed is stored with what arrived and why it stopped. */
@@ -332,22 +350,6 @@ export class Receiver {
     this.current = status;
     this.deps.onStatus(status);
   }
-}
-
-function tooLargeOutcome(limit: number): RuleOutcome {
-  return fixedOutcome(tooLargeResponse(limit));
-}
-
-/** An answer the receiver gives itself, without consulting the rules. */
-function fixedOutcome(response: PlannedResponse): RuleOutcome {
-  return {
-    response,
-    fault: null,
-    delayMs: 0,
-    origin: { ruleId: null, ruleName: null, fault: null, error: null },
-    findings: [],
-    forward: null,
-  };
 }
 
 export function receiverUrl(host: string, port: number): string {

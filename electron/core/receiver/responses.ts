@@ -33,3 +33,16 @@ export function storeUnavailableResponse(): PlannedResponse {
       'Hookbench could not save this request (is the disk full or the data folder read-only?). Nothing was recorded; please retry.',
   });
 }
+
+/** A body refused because all bodies under way together would hold more memory than allowed. */
+export function busyResponse(budgetBytes: number): PlannedResponse {
+  const response = jsonResponse(503, {
+    error: 'receiver_busy',
+    message: `Hookbench was receiving more request bodies at once than it keeps in memory (${mebibytes(budgetBytes)} together), so this one was not read to the end. What arrived was recorded; please retry.`,
+  });
+  return { ...response, headers: [...response.headers, ['Retry-After', '1']] };
+}
+
+export function mebibytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+}
