@@ -17,6 +17,7 @@ import {
 import { SCHEMA_VERSION } from '../../electron/core/store/schema';
 import { runCli, startServe } from '../helpers/cli';
 import { sendRaw } from '../helpers/http';
+import { testRule } from '../helpers/rules';
 import { tempDir } from '../helpers/temp-dir';
 
 describe('damaged files in the data folder', () => {
@@ -76,6 +77,34 @@ describe('damaged files in the data folder', () => {
     const workspace = JSON.parse(readFileSync(file('workspace.json'), 'utf8')) as { rules: unknown[] };
     expect(workspace.rules.length).toBeGreaterThan(0);
     expect(warnings[0]).toMatch(/The workspace \(rules\) file .*workspace\.json is damaged/);
+  });
+
+  it('a hand-edited workspace with one rule id twice keeps the first, drops the later, and says so', async () => {
+    const first = testRule({ id: 'rule-twice', name: 'First of the two' });
+    const other = testRule({ id: 'rule-other', name: 'Other' });
+    const later = testRule({ id: 'rule-twice', name: 'Pasted copy' });
+    const text = JSON.stringify({
+      rules: [first, other, later],
+      fallback: { status: 404, headers: [], body: '' },
+    });
+    writeFileSync(file('workspace.json'), text);
+    const core = await createHookbench({ dataDir: dir.path, receiver: { port: 0 }, logger });
+    try {
+      const loaded = await core.handlers.getRules(undefined);
+      expect(loaded.rules.map((rule) => rule.name)).toEqual(['First of the two', 'Other']);
+      const [copy] = readdirSync(dir.path).filter((name) => name.startsWith('workspace.unreadable-'));
+      expect(readFileSync(file(copy as string), 'utf8')).toBe(text);
+      expect(warnings).toEqual([
+        `Rule 3 in ${file('workspace.json')} has the same id "rule-twice" as rule 1 and was left out (rules are told apart by their id, so the first is kept); the file as it was is kept in ${file(copy as string)}.`,
+      ]);
+      // What the duplicate broke: the order can be saved, and deleting takes one rule, not two.
+      const reordered = await core.handlers.reorderRules({ ids: ['rule-other', 'rule-twice'] });
+      expect(reordered.rules.map((rule) => rule.name)).toEqual(['Other', 'First of the two']);
+      const left = await core.handlers.deleteRule({ id: 'rule-twice' });
+      expect(left.rules.map((rule) => rule.id)).toEqual(['rule-other']);
+    } finally {
+      await core.close();
+    }
   });
 
   it('a store that is not SQLite: moved aside with its WAL, a new store is started', async () => {

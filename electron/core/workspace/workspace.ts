@@ -50,15 +50,19 @@ export class Workspace {
       this.save();
       return;
     }
-    const rules = readRules(stored.rules);
+    const { rules, unreadable, duplicates } = readRules(stored.rules);
     this.current = { rules, fallback: readFallback(stored.fallback) };
-    if (!Array.isArray(stored.rules) || rules.length !== stored.rules.length) {
-      // Keep what could not be read before the next save rewrites the file without it.
+    if (unreadable || duplicates.length > 0) {
+      // Keep what was left out before the next save rewrites the file without it.
       const copy = join(dataDir, `${WORKSPACE_FILE_NAME}.unreadable-${Date.now()}.json`);
       copyFileSync(this.backend.path, copy);
-      warn(
-        `Some rules in ${this.backend.path} could not be read and were left out; the file as it was is kept in ${copy}.`,
-      );
+      const path = this.backend.path;
+      const kept = `the file as it was is kept in ${copy}.`;
+      if (unreadable) warn(`Some rules in ${path} could not be read and were left out; ${kept}`);
+      for (const { id, first, later } of duplicates)
+        warn(
+          `Rule ${later} in ${path} has the same id "${id}" as rule ${first} and was left out (rules are told apart by their id, so the first is kept); ${kept}`,
+        );
     }
   }
 
@@ -125,18 +129,42 @@ export class Workspace {
   }
 }
 
-/** A hand-edited file with one bad rule keeps the others; the bad one is dropped, not the workspace. */
-function readRules(value: unknown): Rule[] {
-  if (!Array.isArray(value)) return [];
+/** A rule left out on load because an earlier one has its id (positions count from 1). */
+interface DuplicateId {
+  id: string;
+  first: number;
+  later: number;
+}
+
+/**
+ * A hand-edited file with one bad rule keeps the others; the bad one is dropped, not the workspace.
+ * So is a later rule with an id already seen (a pasted copy): two rules with one id would be moved,
+ * deleted and counted together, and an order listing both could never be saved.
+ */
+function readRules(value: unknown): { rules: Rule[]; unreadable: boolean; duplicates: DuplicateId[] } {
+  if (!Array.isArray(value)) return { rules: [], unreadable: true, duplicates: [] };
   const rules: Rule[] = [];
-  for (const item of value) {
+  const positions = new Map<string, number>();
+  const duplicates: DuplicateId[] = [];
+  let unreadable = false;
+  value.forEach((item, index) => {
+    let rule: Rule;
     try {
-      rules.push(parseRule(item));
+      rule = parseRule(item);
     } catch {
       // Skipped: a rule the current version cannot read.
+      unreadable = true;
+      return;
     }
-  }
-  return rules;
+    const first = positions.get(rule.id);
+    if (first !== undefined) {
+      duplicates.push({ id: rule.id, first, later: index + 1 });
+      return;
+    }
+    positions.set(rule.id, index + 1);
+    rules.push(rule);
+  });
+  return { rules, unreadable, duplicates };
 }
 
 function readFallback(value: unknown): FallbackResponse {
