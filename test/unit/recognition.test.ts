@@ -124,3 +124,30 @@ describe('a body with a byte-order mark', () => {
     expect(recognize('\uFEFFhello', 'text/plain')).toEqual({ kind: null, valid: null, findings: [] });
   });
 });
+
+describe('the SDK message’s phone', () => {
+  const sms = (phone: string) =>
+    recognize(JSON.stringify({ type: 'SMS', message_id: 'm-1', text: 'Hello', phone }));
+
+  it('says the length rule, and how many digits there were, when the digits are too few or too many', () => {
+    expect(sms('+123').findings).toEqual([
+      {
+        severity: 'error',
+        path: '/phone',
+        message:
+          'phone is "+123", an unexpected format (expected 6 to 15 digits, optionally starting with +; it has 3).',
+      },
+    ]);
+    expect(sms('1234567890123456').findings[0]?.message).toBe(
+      'phone is "1234567890123456", an unexpected format (expected 6 to 15 digits, optionally starting with +; it has 16).',
+    );
+  });
+
+  it('says the rule alone when the value is not digits at all, and accepts both ends of the range', () => {
+    expect(sms('+37 060').findings[0]?.message).toBe(
+      'phone is "+37 060", an unexpected format (expected 6 to 15 digits, optionally starting with +).',
+    );
+    expect(sms('123456')).toMatchObject({ kind: 'sdk-message', valid: true });
+    expect(sms('+123456789012345')).toMatchObject({ kind: 'sdk-message', valid: true });
+  });
+});

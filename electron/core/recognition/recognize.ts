@@ -2,7 +2,12 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Finding } from '../../../shared/domain';
 import type { PayloadKind } from '../../../shared/rules';
 import { isJsonType, parseMediaType } from '../doctor/content-type';
-import { SDK_MESSAGE_SCHEMA, SMARTICO_REVERSE_SCHEMA, SMS_STATUS_BATCH_SCHEMA } from './schemas';
+import {
+  PHONE_DIGITS,
+  SDK_MESSAGE_SCHEMA,
+  SMARTICO_REVERSE_SCHEMA,
+  SMS_STATUS_BATCH_SCHEMA,
+} from './schemas';
 
 export interface PayloadInput {
   method: string;
@@ -238,7 +243,7 @@ function toFinding(error: ErrorObject): Finding {
       message = `${where} is ${received(error.data)}; it must be one of ${(error.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}.`;
       break;
     case 'pattern':
-      message = `${where} is ${received(error.data)}, an unexpected format${patternHint(error.instancePath)}.`;
+      message = `${where} is ${received(error.data)}, an unexpected format${patternHint(error.instancePath, error.data)}.`;
       break;
     case 'type':
       message = `${where} is ${received(error.data)}; it ${error.message ?? 'has the wrong type'}.`;
@@ -289,11 +294,16 @@ const ALTERNATIVES: Record<string, string> = {
   '/time': 'time must be epoch milliseconds: a whole number, or its digits in quotes.',
 };
 
-function patternHint(path: string): string {
+function patternHint(path: string, value: unknown): string {
   // An SMS status's time (`/3/time`); the reverse integration's `/time` is a number instead.
   if (/^\/\d+\/time$/.test(path)) return ' (expected "YYYY-MM-DD HH:MM:SS", or empty for state "send")';
   if (path.endsWith('/view_url')) return ' (expected an http(s) URL)';
-  if (path.endsWith('/phone')) return ' (expected digits, optionally starting with +)';
+  if (path.endsWith('/phone')) {
+    const rule = `expected ${PHONE_DIGITS.min} to ${PHONE_DIGITS.max} digits, optionally starting with +`;
+    // Digits only, so the length is what is wrong: the count shows by how much.
+    const digits = typeof value === 'string' ? /^\+?(\d+)$/.exec(value)?.[1] : undefined;
+    return digits === undefined ? ` (${rule})` : ` (${rule}; it has ${digits.length})`;
+  }
   return '';
 }
 

@@ -34,6 +34,9 @@ export const SMARTICO_REVERSE_SCHEMA = {
   },
 } as const;
 
+/** How many digits an SDK message's phone may have (E.164 allows 15); findings say the same range. */
+export const PHONE_DIGITS = { min: 6, max: 15 } as const;
+
 /** The SDK seed lost its request examples; this model is Hookbench's (docs/integrations.md). */
 export const SDK_MESSAGE_SCHEMA = {
   type: 'object',
@@ -42,7 +45,7 @@ export const SDK_MESSAGE_SCHEMA = {
     type: { enum: ['SMS', 'PUSH'] },
     message_id: { type: 'string', minLength: 1 },
     text: { type: 'string', minLength: 1 },
-    phone: { type: 'string', pattern: '^\\+?[0-9]{6,15}$' },
+    phone: { type: 'string', pattern: `^\\+?[0-9]{${PHONE_DIGITS.min},${PHONE_DIGITS.max}}$` },
     sender: { type: 'string' },
     device_token: { type: 'string', minLength: 1 },
     title: { type: 'string', minLength: 1 },
