@@ -43,9 +43,11 @@ describe('rule validation messages', () => {
   it('names the field of the responder’s own kind, not another kind’s', () => {
     // The first branch of the responder union wants "responses"; an SMS acknowledgement has none.
     expect(refusal(smsAck({ mode: 'percentage', percentage: 150 }))).toBe(
-      'Percentage must be between 0 and 100.',
+      'Percentage must be a number from 0 to 100, decimals allowed.',
     );
-    expect(refusal(smsAck({ percentage: -1 }))).toBe('Percentage must be between 0 and 100.');
+    expect(refusal(smsAck({ percentage: -1 }))).toBe(
+      'Percentage must be a number from 0 to 100, decimals allowed.',
+    );
     expect(refusal(smsAck({ seed: 1.5 }))).toBe('Seed must be a whole number.');
     expect(refusal(smsAck({ mode: 'sometimes' }))).toMatch(/^Mode must be one of "all", "none", /);
     expect(
@@ -115,5 +117,7 @@ describe('rule validation messages', () => {
     for (const preset of ['sms-ack', 'sdk-response', 'smartico-reverse', 'plain'] as const)
       expect(parseRule(rule(preset))).toEqual(rule(preset));
     expect(parseRule(smsAck({ mode: 'percentage', percentage: 100 }))).toBeTruthy();
+    // The format keeps a percentage as any number: one id in eight is 12.5.
+    expect(parseRule(smsAck({ mode: 'percentage', percentage: 12.5 }))).toBeTruthy();
   });
 });

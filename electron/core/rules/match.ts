@@ -1,5 +1,5 @@
+import { parseJsonPath, selectJsonPath } from '../../../shared/json-path';
 import type { FieldCondition, RuleMatch, ValueTest } from '../../../shared/rules';
-import { parseJsonPath, selectJsonPath } from '../json/json-path';
 import { scalarText } from '../json/lossless';
 import type { IncomingRequest } from './incoming';
 import { matchPath } from './path-match';

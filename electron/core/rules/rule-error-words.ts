@@ -9,7 +9,7 @@ type Labeler = (path: readonly string[]) => string;
 
 /**
  * One sentence naming the field and what is wrong with it in plain words, e.g.
- * "Percentage must be between 0 and 100."
+ * "Percentage must be a number from 0 to 100, decimals allowed."
  */
 export function describeRuleError(errors: ErrorObject[] | null | undefined, label: Labeler): string {
   const error = pickError(errors ?? []);
@@ -96,7 +96,10 @@ function predicate(error: ErrorObject): string {
   }
 }
 
-/** "must be between 0 and 100", "must be a whole number from 100 to 599", "must be at least 0". */
+/**
+ * "must be a number from 0 to 100, decimals allowed", "must be a whole number from 100 to 599",
+ * "must be at least 0": a range says whether it takes decimals, or 12.5 seems refused for its range.
+ */
 function range(schema: Record<string, unknown>): string {
   const whole = schema.type === 'integer';
   const min = schema.minimum ?? schema.exclusiveMinimum;
@@ -111,7 +114,7 @@ function range(schema: Record<string, unknown>): string {
   )
     return whole
       ? `must be a whole number from ${formatNumber(min)} to ${formatNumber(max)}`
-      : `must be between ${formatNumber(min)} and ${formatNumber(max)}`;
+      : `must be a number from ${formatNumber(min)} to ${formatNumber(max)}, decimals allowed`;
   const parts = [
     ...(min !== undefined ? [`${above} ${formatNumber(min)}`] : []),
     ...(max !== undefined ? [`${below} ${formatNumber(max)}`] : []),

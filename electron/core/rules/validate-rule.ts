@@ -1,7 +1,7 @@
 import { Ajv } from 'ajv';
+import { conditionProblems } from '../../../shared/rule-conditions';
 import type { FallbackResponse, Rule } from '../../../shared/rules';
 import { CoreError } from '../errors';
-import { JsonPathError, parseJsonPath } from '../json/json-path';
 import { describeRuleError, fallbackFieldLabel, ruleFieldLabel } from './rule-error-words';
 import { FALLBACK_SCHEMA, RULE_SCHEMA } from './rule-schema';
 
@@ -13,7 +13,8 @@ const checkFallback = ajv.compile<FallbackResponse>(FALLBACK_SCHEMA);
 
 /**
  * Checks a rule coming from the UI or an imported file. Shape errors come from
- * the schema; then what a schema cannot see: regexes compile and JSON paths parse.
+ * the schema; then what a schema cannot see: regexes compile and JSON paths parse
+ * (shared/rule-conditions.ts, which the editor runs too, to mark the condition).
  * A template with errors is allowed (the editor shows them; the receiver answers 500). Throws a CoreError naming the rule and field.
  */
 export function parseRule(input: unknown): Rule {
@@ -24,30 +25,8 @@ export function parseRule(input: unknown): Rule {
     );
   const rule = input;
   const label = `Rule "${rule.name || rule.id}"`;
-  const regexes = [
-    ...rule.match.query,
-    ...rule.match.headers,
-    ...rule.match.bodyJson,
-    ...(rule.match.bodyText ? [rule.match.bodyText] : []),
-  ].filter((c) => c.test === 'regex');
-  for (const condition of regexes) {
-    try {
-      new RegExp(condition.value ?? '');
-    } catch (error) {
-      throw new CoreError(
-        'bad_request',
-        `${label}: the pattern /${condition.value}/ is not a valid regular expression (${(error as Error).message}).`,
-      );
-    }
-  }
-  for (const condition of rule.match.bodyJson) {
-    try {
-      parseJsonPath(condition.path);
-    } catch (error) {
-      if (error instanceof JsonPathError) throw new CoreError('bad_request', `${label}: ${error.message}`);
-      throw error;
-    }
-  }
+  const [problem] = conditionProblems(rule.match);
+  if (problem) throw new CoreError('bad_request', `${label}: ${problem.message}`);
   if (rule.delay && rule.delay.maxMs < rule.delay.minMs) {
     throw new CoreError('bad_request', `${label}: Maximum delay (ms) must not be below the minimum.`);
   }

@@ -1,7 +1,7 @@
 import type { SQLInputValue } from 'node:sqlite';
 import type { CaptureFilter, JsonPathFilter } from '../../../shared/filter';
+import { JsonPathError, type PathStep, parseJsonPath } from '../../../shared/json-path';
 import { CoreError } from '../errors';
-import { JsonPathError, type PathStep, parseJsonPath } from '../json/json-path';
 
 export interface FilterSql {
   /** A boolean SQL expression over `c` (captures) and, when `joinsBody`, `b` (capture_bodies). */

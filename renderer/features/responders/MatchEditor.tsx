@@ -153,6 +153,8 @@ export function MatchEditor({ match, onChange }: MatchEditorProps) {
         conditions={match.query.map(fromField)}
         onChange={(rows) => edit({ query: rows.map(toField) })}
         testId="query-conditions"
+        field="match.query"
+        targetKey="name"
       />
       <ConditionList
         label="Headers"
@@ -163,6 +165,8 @@ export function MatchEditor({ match, onChange }: MatchEditorProps) {
         conditions={match.headers.map(fromField)}
         onChange={(rows) => edit({ headers: rows.map(toField) })}
         testId="header-conditions"
+        field="match.headers"
+        targetKey="name"
       />
       <ConditionList
         label="Body JSON"
@@ -173,6 +177,8 @@ export function MatchEditor({ match, onChange }: MatchEditorProps) {
         conditions={match.bodyJson.map(fromJson)}
         onChange={(rows) => edit({ bodyJson: rows.map(toJson) })}
         testId="body-json-conditions"
+        field="match.bodyJson"
+        targetKey="path"
       />
       <div className="rule-grid rule-grid-path">
         <Labeled label="Body text">
@@ -197,11 +203,13 @@ export function MatchEditor({ match, onChange }: MatchEditorProps) {
             </select>
           )}
         </Labeled>
-        <Labeled label="Body text value">
-          {(id) => (
+        <Labeled label="Body text value" field="match.bodyText.value">
+          {(id, describedBy, invalid) => (
             <input
               id={id}
               className="input input-mono"
+              aria-describedby={describedBy}
+              aria-invalid={invalid || undefined}
               disabled={match.bodyText === null}
               value={match.bodyText?.value ?? ''}
               spellCheck={false}

@@ -84,12 +84,17 @@ function SmsAckSettings({ responder, onChange }: { responder: SmsAck; onChange: 
       )}
       {responder.mode === 'percentage' && (
         <div className="rule-grid">
-          <Labeled label="Percentage acknowledged" field="responder.percentage">
+          <Labeled
+            label="Percentage acknowledged"
+            hint="From 0 to 100; decimals allowed, such as 12.5."
+            field="responder.percentage"
+          >
             {(id, describedBy, invalid) => (
               <IntegerInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
+                decimals
                 value={responder.percentage}
                 onChange={(percentage) => onChange({ ...responder, percentage })}
                 data-testid="sms-ack-percentage-input"

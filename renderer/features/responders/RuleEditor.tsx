@@ -63,11 +63,12 @@ export function RuleEditor({ rule, onDelete }: RuleEditorProps) {
     setChangedElsewhere(true);
   }, [rule, rulesStore, setRuleDraft]);
 
-  // Takes the user to the first marked field: the message beside it says what to change.
+  // Takes the user to the first marked field: the message beside it says what to change. A
+  // condition row marks the input itself, as its other inputs are fine.
   useEffect(() => {
     if (focusRequest === 0) return;
     const field = formRef.current?.querySelector<HTMLElement>(
-      '.rule-field-invalid :is(input, select, textarea, .cm-content)',
+      '.rule-field-invalid :is(input, select, textarea, .cm-content), .rule-rows .input[aria-invalid="true"]',
     );
     field?.scrollIntoView({ block: 'center' });
     field?.focus({ preventScroll: true });

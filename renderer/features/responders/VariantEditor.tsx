@@ -68,6 +68,7 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
+                decimals
                 value={variant.weight}
                 onChange={(weight) => edit({ weight })}
               />

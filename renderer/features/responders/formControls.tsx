@@ -23,6 +23,11 @@ export function FieldProblems({
   return <FieldProblemsContext value={value}>{children}</FieldProblemsContext>;
 }
 
+/** The problem of each marked field, for controls that are not one Labeled field (condition rows). */
+export function useFieldProblems(): ReadonlyMap<string, string> {
+  return useContext(FieldProblemsContext);
+}
+
 interface LabeledProps {
   label: string;
   hint?: ReactNode;
@@ -39,7 +44,7 @@ interface LabeledProps {
 /** A label, a control, its problem and an optional hint under it, tied together for assistive technology. */
 export function Labeled({ label, hint, className, field, children }: LabeledProps) {
   const id = useId();
-  const problems = useContext(FieldProblemsContext);
+  const problems = useFieldProblems();
   const problem = field === undefined ? undefined : problems.get(field);
   const hintId = hint ? `${id}-hint` : undefined;
   const problemId = problem ? `${id}-problem` : undefined;
@@ -68,46 +73,61 @@ export function Labeled({ label, hint, className, field, children }: LabeledProp
 
 interface IntegerInputProps extends InputProps {
   value: number;
-  /** NaN while the text is not a whole number: the editor's checks then mark the field. */
+  /** NaN while the text is not a number of the kind asked for: the editor's checks then mark the field. */
   onChange: (value: number) => void;
   id?: string;
-  /** Marked from outside (out of range); a text that is not a whole number is marked anyway. */
+  /** Marked from outside (out of range); a text that is not such a number is marked anyway. */
   invalid?: boolean;
+  /** Takes decimals too ("12.5"), for the fields the rule format keeps as any number. */
+  decimals?: boolean;
 }
 
-function parseInteger(text: string): number {
-  return /^\s*-?\d+\s*$/.test(text) ? Number.parseInt(text, 10) : Number.NaN;
+const WHOLE = /^\s*-?\d+\s*$/;
+// "12." and ".5" are on the way to a number while typing, and Number() reads them as such.
+const DECIMAL = /^\s*-?(\d+\.?\d*|\.\d+)\s*$/;
+
+function parseNumber(text: string, decimals: boolean): number {
+  return (decimals ? DECIMAL : WHOLE).test(text) ? Number(text) : Number.NaN;
 }
 
 /**
- * A whole-number input that keeps what the user typed (even "" or "2" on the way
- * to "201") instead of snapping it to a number on every keystroke.
+ * A number input that keeps what the user typed (even "" or "2" on the way
+ * to "201") instead of snapping it to a number on every keystroke. Whole
+ * numbers only unless `decimals`.
  */
-export function IntegerInput({ value, onChange, id, className, invalid, ...inputProps }: IntegerInputProps) {
+export function IntegerInput({
+  value,
+  onChange,
+  id,
+  className,
+  invalid,
+  decimals = false,
+  ...inputProps
+}: IntegerInputProps) {
   const [text, setText] = useState(() => (Number.isFinite(value) ? String(value) : ''));
 
   // Follow changes from outside (revert, another window) that the text does not already say.
   useEffect(() => {
     setText((current) => {
-      const parsed = parseInteger(current);
+      const parsed = parseNumber(current, decimals);
       if (parsed === value || (Number.isNaN(parsed) && Number.isNaN(value))) return current;
       return Number.isFinite(value) ? String(value) : '';
     });
-  }, [value]);
+  }, [value, decimals]);
 
-  const notWhole = Number.isNaN(parseInteger(text));
+  const notNumber = Number.isNaN(parseNumber(text, decimals));
   return (
     <input
       {...inputProps}
       id={id}
       className={className ? `input ${className}` : 'input'}
-      inputMode="numeric"
+      inputMode={decimals ? 'decimal' : 'numeric'}
       autoComplete="off"
       value={text}
-      aria-invalid={invalid || notWhole ? true : undefined}
+      aria-invalid={invalid || notNumber ? true : undefined}
       onChange={(event) => {
         setText(event.target.value);
-        onChange(parseInteger(event.target.value));
+        onChange(parseNumber(event.target.value, decimals));
       }}
     />
   );

@@ -1,8 +1,10 @@
 /**
  * What the rule editor can tell about a draft before the core sees it: the limits of the fields a
- * user types in, with the same words the core's validation uses (electron/core/rules), so a field
- * is marked where it is instead of the save failing with a message at the top of the form.
+ * user types in, with the same words the core's validation uses (electron/core/rules), and the
+ * conditions' regexes and JSON paths with the core's own check (shared/rule-conditions.ts), so a
+ * field is marked where it is instead of the save failing with a message at the top of the form.
  */
+import { conditionProblems } from '../../../shared/rule-conditions';
 import type { FallbackResponse, Rule } from '../../../shared/rules';
 
 /** `field` is the value's path in the rule, dot-separated: `responder.responses.1.status`. */
@@ -40,6 +42,8 @@ export function ruleProblems(rule: Rule): FieldProblem[] {
   const path = rule.match.path;
   if (path.kind !== 'any')
     check(path.value.startsWith('/'), 'match.path.value', 'Path value must start with "/".');
+  // Regexes and JSON paths: the core's own check, so the row is marked in the core's words.
+  problems.push(...conditionProblems(rule.match));
 
   const responder = rule.responder;
   if (responder.kind === 'responses') {
@@ -78,7 +82,7 @@ export function ruleProblems(rule: Rule): FieldProblem[] {
     check(
       Number.isFinite(responder.percentage) && responder.percentage >= min && responder.percentage <= max,
       'responder.percentage',
-      `Percentage must be between ${min} and ${max}.`,
+      `Percentage must be a number from ${min} to ${max}, decimals allowed.`,
     );
     check(Number.isInteger(responder.seed), 'responder.seed', 'Seed must be a whole number.');
   }

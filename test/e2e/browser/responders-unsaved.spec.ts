@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { presetRule } from '../../../shared/presets';
 import { sendRaw } from '../../helpers/http';
 import { expect, test } from './fixtures';
 import { openResponders, setEditorText } from './responders-page';
@@ -95,13 +96,15 @@ test('an out-of-range field is named in words and marked where it is', async ({ 
   await percentage.fill('150');
 
   // The preview asks the core, which names the field of this responder, not another kind's.
-  await expect(page.getByTestId('preview-error')).toHaveText('Percentage must be between 0 and 100.');
+  await expect(page.getByTestId('preview-error')).toHaveText(
+    'Percentage must be a number from 0 to 100, decimals allowed.',
+  );
 
   await editor.getByTestId('save-rule').click();
   const error = page.getByTestId('rule-error');
-  await expect(error).toHaveText('Percentage must be between 0 and 100.');
+  await expect(error).toHaveText('Percentage must be a number from 0 to 100, decimals allowed.');
   const problem = editor.getByTestId('field-problem');
-  await expect(problem).toHaveText('Percentage must be between 0 and 100.');
+  await expect(problem).toHaveText('Percentage must be a number from 0 to 100, decimals allowed.');
   await expect(percentage).toHaveAttribute('aria-invalid', 'true');
   await expect(percentage).toBeFocused();
   // Both the message by Save and the marked field are on screen.
@@ -136,4 +139,61 @@ test('an out-of-range field is named in words and marked where it is', async ({ 
   await expect(status).toBeFocused();
   expect(await inView(error, page)).toBe(true);
   await page.screenshot({ path: test.info().outputPath('responders-field-problem.png') });
+});
+
+test('a percentage acknowledged takes decimals, imported or typed, and says so', async ({ app, page }) => {
+  await openResponders(page, app.uiUrl);
+  const editor = page.getByTestId('rule-editor');
+  const percentage = editor.getByLabel('Percentage acknowledged');
+  const rows = page.getByTestId('rule-row');
+
+  // A rules file with 12.5 imports, and its field shows the value as valid.
+  const imported = presetRule('sms-ack', () => 'rule-imported');
+  imported.name = 'One in eight';
+  imported.responder = { kind: 'sms-ack', mode: 'percentage', ids: [], percentage: 12.5, seed: 7 };
+  const file = JSON.stringify({ format: 'hookbench-rules', version: 1, rules: [imported] });
+  await page
+    .getByTestId('import-file-input')
+    .setInputFiles({ name: 'eighth.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await page.getByTestId('import-append').click();
+  await expect(rows).toHaveCount(4);
+  await rows.nth(3).getByTestId('rule-select').click();
+  await expect(editor.getByTestId('rule-name-input')).toHaveValue('One in eight');
+  await expect(percentage).toHaveValue('12.5');
+  await expect(percentage).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(percentage).toHaveAccessibleDescription('From 0 to 100; decimals allowed, such as 12.5.');
+
+  // Not a number at all: the words say what is allowed, not only the range.
+  await percentage.fill('12,5');
+  await expect(percentage).toHaveAttribute('aria-invalid', 'true');
+  await editor.getByTestId('save-rule').click();
+  await expect(editor.getByTestId('field-problem')).toHaveText(
+    'Percentage must be a number from 0 to 100, decimals allowed.',
+  );
+
+  // Typed, a decimal saves, and is what the rule holds after a reload.
+  await percentage.fill('37.5');
+  await expect(percentage).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(editor.getByTestId('field-problem')).toHaveCount(0);
+  await editor.getByTestId('save-rule').click();
+  await expect(editor.getByTestId('rule-dirty')).toHaveText('');
+  await expect(page.getByTestId('rule-error')).toHaveCount(0);
+  await page.reload();
+  await page.getByTestId('nav-responders').click();
+  await rows.nth(3).getByTestId('rule-select').click();
+  await expect(editor.getByTestId('rule-name-input')).toHaveValue('One in eight');
+  await expect(percentage).toHaveValue('37.5');
+  await expect(percentage).not.toHaveAttribute('aria-invalid', 'true');
+
+  // A response's weight is any number of at least 0 as well.
+  await page.getByTestId('add-rule').click();
+  await page.getByTestId('preset-plain').click();
+  await expect(editor.getByTestId('rule-name-input')).toHaveValue('Plain response');
+  await editor.getByTestId('responses-mode-select').selectOption('weighted');
+  const weight = editor.getByLabel('Weight');
+  await weight.fill('0.5');
+  await expect(weight).not.toHaveAttribute('aria-invalid', 'true');
+  await editor.getByTestId('save-rule').click();
+  await expect(editor.getByTestId('rule-dirty')).toHaveText('');
+  await expect(page.getByTestId('rule-error')).toHaveCount(0);
 });

@@ -125,6 +125,52 @@ test('saving an invalid rule shows the core’s message inline', async ({ app, p
   await expect(editor.getByTestId('rule-dirty')).toHaveText('Unsaved changes');
 });
 
+test('a bad regex or JSON path marks its own condition, in the core’s words', async ({ app, page }) => {
+  await openResponders(page, app.uiUrl);
+  const editor = page.getByTestId('rule-editor');
+  const query = editor.getByTestId('query-conditions');
+  await query.getByRole('button', { name: 'Add query condition' }).click();
+  await query.getByRole('button', { name: 'Add query condition' }).click();
+  await query.getByLabel('Query parameters: parameter 1').fill('mode');
+  await query.getByLabel('Query parameters: parameter 2').fill('account');
+  await query.getByLabel('Query parameters: test 2').selectOption('regex');
+  const pattern = query.getByLabel('Query parameters: value 2');
+  await pattern.fill('(');
+  const json = editor.getByTestId('body-json-conditions');
+  await json.getByRole('button', { name: 'Add JSON condition' }).click();
+  const path = json.getByLabel('Body JSON: json path 1');
+  await path.fill('campaign_name');
+
+  await editor.getByTestId('save-rule').click();
+  const regexProblem = query.getByTestId('field-problem');
+  await expect(regexProblem).toHaveAttribute('data-field', 'match.query.1.value');
+  await expect(regexProblem).toHaveText(/^The pattern \/\(\/ is not a valid regular expression \(.+\)\.$/);
+  await expect(pattern).toHaveAttribute('aria-invalid', 'true');
+  await expect(pattern).toHaveAccessibleDescription(/The pattern \/\(\/ is not a valid regular expression/);
+  // The rest of the row, and the first row, are fine.
+  await expect(query.getByLabel('Query parameters: parameter 2')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(query.getByLabel('Query parameters: value 1')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(pattern).toBeFocused();
+  await expect(json.getByTestId('field-problem')).toHaveText(
+    'A JSON path starts with "$", e.g. $.campaign_name (got "campaign_name").',
+  );
+  await expect(path).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('rule-error')).toHaveText(
+    `${await regexProblem.textContent()} (1 more marked below)`,
+  );
+  await page.screenshot({ path: test.info().outputPath('responders-condition-problem.png') });
+
+  // The marks follow the fixes, and then the rule saves.
+  await pattern.fill('^acc-\\d+$');
+  await expect(regexProblem).toHaveCount(0);
+  await expect(pattern).not.toHaveAttribute('aria-invalid', 'true');
+  await path.fill('$.campaign_name');
+  await expect(editor.getByTestId('field-problem')).toHaveCount(0);
+  await expect(page.getByTestId('rule-error')).toHaveCount(0);
+  await editor.getByTestId('save-rule').click();
+  await expect(editor.getByTestId('rule-dirty')).toHaveText('');
+});
+
 test('rules reorder with the keyboard buttons and by dragging', async ({ app, page }) => {
   await openResponders(page, app.uiUrl);
   const names = page.getByTestId('rule-row').getByTestId('rule-name');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_SCHEMA } from '../../../electron/core/rules/rule-schema';
+import { parseRule } from '../../../electron/core/rules/validate-rule';
 import { problemsSummary, RULE_LIMITS, ruleProblems } from '../../../renderer/features/responders/ruleChecks';
 import { createRulesStore, hasUnsavedRule } from '../../../renderer/state/rulesStore';
 import { presetRule } from '../../../shared/presets';
@@ -81,7 +82,24 @@ describe('the rule editor’s own checks', () => {
     expect(ruleProblems(plain)).toEqual([]);
     expect(
       ruleProblems(withResponder({ kind: 'sms-ack', mode: 'percentage', ids: [], percentage: 150, seed: 1 })),
-    ).toEqual([{ field: 'responder.percentage', message: 'Percentage must be between 0 and 100.' }]);
+    ).toEqual([
+      {
+        field: 'responder.percentage',
+        message: 'Percentage must be a number from 0 to 100, decimals allowed.',
+      },
+    ]);
+    // A decimal is a percentage too, as the rule format has it; NaN is what a text not a number gives.
+    const percentage = (value: number) =>
+      ruleProblems(
+        withResponder({ kind: 'sms-ack', mode: 'percentage', ids: [], percentage: value, seed: 1 }),
+      );
+    expect(percentage(12.5)).toEqual([]);
+    expect(percentage(Number.NaN)).toEqual([
+      {
+        field: 'responder.percentage',
+        message: 'Percentage must be a number from 0 to 100, decimals allowed.',
+      },
+    ]);
     // A percentage is not used (nor checked) unless the mode is a percentage.
     expect(
       ruleProblems(withResponder({ kind: 'sms-ack', mode: 'all', ids: [], percentage: 150, seed: 1 })),
@@ -128,6 +146,35 @@ describe('the rule editor’s own checks', () => {
       'forward.timeoutMs',
     ]);
     expect(problemsSummary(problems)).toBe('Path value must start with "/". (3 more marked below)');
+  });
+
+  it('marks a condition whose regex or JSON path the core would refuse, in the core’s words', () => {
+    const match = {
+      ...plain.match,
+      query: [
+        { name: 'ok', test: 'regex' as const, value: '^a+$' },
+        { name: 'q', test: 'regex' as const, value: '(' },
+      ],
+      headers: [{ name: 'X-Id', test: 'equals' as const, value: '(' }],
+      bodyJson: [
+        { path: '$.fine', test: 'present' as const },
+        { path: 'campaign_name', test: 'regex' as const, value: '[' },
+      ],
+      bodyText: { test: 'regex' as const, value: '*' },
+    };
+    const problems = ruleProblems({ ...plain, match });
+    expect(problems.map((problem) => problem.field)).toEqual([
+      'match.query.1.value',
+      'match.bodyJson.1.path',
+      'match.bodyJson.1.value',
+      'match.bodyText.value',
+    ]);
+    expect(problems[0]?.message).toMatch(/^The pattern \/\(\/ is not a valid regular expression \(.+\)\.$/);
+    expect(problems[1]?.message).toBe(
+      'A JSON path starts with "$", e.g. $.campaign_name (got "campaign_name").',
+    );
+    // The core refuses the same rule with the first of them, naming the rule.
+    expect(() => parseRule({ ...plain, match })).toThrow(`Rule "${plain.name}": ${problems[0]?.message}`);
   });
 
   it('uses the same limits as the schema the core checks with', () => {

@@ -2,7 +2,8 @@
  * A small JSONPath subset for rule conditions and filters: `$`, `.name`,
  * `['name']`, `[0]`, `[*]` and `.*`. Enough for webhook payloads
  * (`$.campaign_name`, `$[*].id_sms`) without a dependency that evaluates
- * script expressions.
+ * script expressions. In shared/ so the rule editor refuses a path with the
+ * core's own parser and words (shared/rule-conditions.ts).
  */
 export type PathStep = { kind: 'key'; key: string } | { kind: 'index'; index: number } | { kind: 'wildcard' };
 
