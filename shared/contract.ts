@@ -106,8 +106,12 @@ export interface CommandMap {
   exportRules: { request: undefined; response: { fileName: string; text: string } };
   /** `replace` swaps the rules for the file's; otherwise the file's rules are added after the current ones. */
   importRules: { request: { text: string; replace: boolean }; response: RuleState };
-  /** Reads a rules file without importing it (so the UI asks "replace or add?" only about a good one). */
-  checkRulesFile: { request: { text: string }; response: { rules: number } };
+  /**
+   * Reads a rules file without importing it (so the UI asks "replace or add?" only about a good one),
+   * and says where its enabled rules would forward requests: an imported rule can send every
+   * matching request to a server the user never chose.
+   */
+  checkRulesFile: { request: { text: string }; response: { rules: number; forwardTargets: string[] } };
   /** Compile-time problems of a template (syntax, unknown helpers), with line and column, for editors. */
   checkTemplate: { request: { source: string; mode: RenderMode }; response: { problems: TemplateProblem[] } };
   /** The template helpers with a description and an example each, for the editors' help. */

@@ -57,7 +57,8 @@ export interface RulesActions {
   exportRules(): Promise<{ fileName: string; text: string }>;
   importRules(text: string, replace: boolean): Promise<void>;
   /** How many rules a rules file holds; rejects with the core's words when it is not a good one. */
-  checkRulesFile(text: string): Promise<number>;
+  /** How many rules a file holds and where its enabled rules forward to; rejects when it would not import. */
+  checkRulesFile(text: string): Promise<{ rules: number; forwardTargets: string[] }>;
   preview(rule: Rule, captureId: number): Promise<RulePreview>;
   checkTemplate(source: string, mode: RenderMode): Promise<TemplateProblem[]>;
   /** Loads the helper descriptions once; later calls reuse them. */
@@ -198,7 +199,7 @@ export function createRulesStore(client: HookbenchClient, flushPendingEvents: ()
       },
 
       async checkRulesFile(text) {
-        return (await client.call('checkRulesFile', { text })).rules;
+        return client.call('checkRulesFile', { text });
       },
 
       preview(rule, captureId) {

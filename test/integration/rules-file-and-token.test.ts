@@ -62,6 +62,26 @@ describe('rules files and the SDK preset’s access token, over real HTTP', () =
     });
     const refusal = /Rules 1 and 2 of the file have the same id "same-id"/;
     await expect(core.handlers.checkRulesFile({ text })).rejects.toThrow(refusal);
+    // A good file says how many rules it has and where its enabled rules would forward.
+    const forward = {
+      url: 'http://127.0.0.1:9/elsewhere',
+      rebase: false,
+      passthrough: false,
+      timeoutMs: 1000,
+    };
+    const forwarding = JSON.stringify({
+      format: 'hookbench-rules',
+      version: 1,
+      rules: [
+        { ...rule, forward },
+        { ...rule, id: 'second', forward },
+        { ...rule, id: 'off', enabled: false, forward: { ...forward, url: 'http://127.0.0.1:9/off' } },
+      ],
+    });
+    expect(await core.handlers.checkRulesFile({ text: forwarding })).toEqual({
+      rules: 3,
+      forwardTargets: ['http://127.0.0.1:9/elsewhere'],
+    });
     await expect(core.handlers.importRules({ text, replace: true })).rejects.toThrow(refusal);
     await expect(core.handlers.importRules({ text, replace: false })).rejects.toThrow(refusal);
     expect((await core.handlers.getRules(undefined)).rules).toEqual(before);

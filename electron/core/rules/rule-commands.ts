@@ -97,9 +97,13 @@ export function createRuleCommands({ workspace, engine, store, events }: RuleCom
       // Added rules get fresh ids, so only a replace leaves counts that belong to other rules.
       return changed(replace === true ? workspace.ruleSet.rules.map((rule) => rule.id) : []);
     },
-    checkRulesFile: async (request) => ({
-      rules: distinctIds(readRulesFile(text(args(request).text, 'text')).rules).length,
-    }),
+    checkRulesFile: async (request) => {
+      const rules = distinctIds(readRulesFile(text(args(request).text, 'text')).rules);
+      const forwardTargets = rules.flatMap((rule) =>
+        rule.enabled && rule.forward ? [rule.forward.url] : [],
+      );
+      return { rules: rules.length, forwardTargets: [...new Set(forwardTargets)] };
+    },
   };
 }
 

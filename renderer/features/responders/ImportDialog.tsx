@@ -1,8 +1,16 @@
 import { useEffect, useId, useRef } from 'react';
 
+/** A rules file read and checked, about to be imported. */
+export interface ImportedFile {
+  name: string;
+  ruleCount: number | null;
+  /** Where its enabled rules forward matching requests (said before anything is imported). */
+  forwardTargets: string[];
+}
+
 interface ImportDialogProps {
   /** The chosen file; the dialog is open while this is set. */
-  file: { name: string; ruleCount: number | null } | null;
+  file: ImportedFile | null;
   busy: boolean;
   currentCount: number;
   onChoose: (replace: boolean) => void;
@@ -44,6 +52,25 @@ export function ImportDialog({ file, busy, currentCount, onChoose, onCancel }: I
           Replace the {currentCount} current rule{currentCount === 1 ? '' : 's'} and the fallback with the
           file’s, or add {counted} after the current ones?
         </p>
+        {file && file.forwardTargets.length > 0 && (
+          <div className="import-forward-warning" role="note" data-testid="import-forward-targets">
+            <p>
+              Its rules forward a copy of every request they match to{' '}
+              {file.forwardTargets.length === 1 ? 'this server' : 'these servers'}:
+            </p>
+            <ul>
+              {file.forwardTargets.map((url) => (
+                <li key={url}>
+                  <code>{url}</code>
+                </li>
+              ))}
+            </ul>
+            <p>
+              Import only if you trust {file.forwardTargets.length === 1 ? 'it' : 'them'} with what you
+              receive.
+            </p>
+          </div>
+        )}
       </div>
       <div className="confirm-dialog-actions">
         <button type="button" className="button" onClick={onCancel} disabled={busy}>

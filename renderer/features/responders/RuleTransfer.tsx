@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
 import { FilePicker } from '../../ui/FilePicker';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog, type ImportedFile } from './ImportDialog';
 
 interface RuleTransferProps {
   onError: (message: string | null) => void;
@@ -25,9 +25,7 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
   const importRules = useRules((s) => s.importRules);
   const checkRulesFile = useRules((s) => s.checkRulesFile);
   const ruleCount = useRules((s) => s.rules.length);
-  const [pending, setPending] = useState<{ name: string; text: string; ruleCount: number | null } | null>(
-    null,
-  );
+  const [pending, setPending] = useState<(ImportedFile & { text: string }) | null>(null);
   const [busy, setBusy] = useState(false);
 
   const onExport = async () => {
@@ -51,7 +49,8 @@ export function RuleTransfer({ onError }: RuleTransferProps) {
       return;
     }
     try {
-      setPending({ name: file.name, text, ruleCount: await checkRulesFile(text) });
+      const { rules, forwardTargets } = await checkRulesFile(text);
+      setPending({ name: file.name, text, ruleCount: rules, forwardTargets });
     } catch (error) {
       onError(describeError(error, `Could not read ${file.name} as a rules file.`));
     }

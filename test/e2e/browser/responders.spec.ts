@@ -248,7 +248,27 @@ test('rules export to a file, import back after the others, and delete after con
   await page
     .getByTestId('import-file-input')
     .setInputFiles({ name: 'hookbench-rules.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('import-append')).toBeVisible();
+  await expect(page.getByTestId('import-forward-targets')).toBeHidden();
   await page.getByTestId('import-append').click();
+  await expect(rows).toHaveCount(6);
+
+  // A file whose rules would forward what they match elsewhere says where before anything changes.
+  const file = JSON.parse(text) as { rules: Record<string, unknown>[] };
+  const forward = (url: string) => ({ url, rebase: true, passthrough: false, timeoutMs: 5000 });
+  file.rules[0] = { ...file.rules[0], forward: forward('https://collector.example/hooks') };
+  file.rules[1] = { ...file.rules[1], forward: forward('https://collector.example/hooks') };
+  file.rules[2] = { ...file.rules[2], enabled: false, forward: forward('https://off.example/') };
+  await page.getByTestId('import-file-input').setInputFiles({
+    name: 'forwarding-rules.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  const targets = page.getByTestId('import-forward-targets');
+  await expect(targets).toContainText('forward a copy of every request they match to this server');
+  await expect(targets.getByRole('listitem')).toHaveText(['https://collector.example/hooks']);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(targets).toBeHidden();
   await expect(rows).toHaveCount(6);
 
   // A broken file is refused at once, in words, before any "replace or add?" question.
