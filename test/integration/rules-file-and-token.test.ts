@@ -1,26 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHookbench, type HookbenchCore } from '../../electron/core/index';
+import type { HookbenchCore } from '../../electron/core/index';
 import { sendRaw } from '../helpers/http';
 import { testRule } from '../helpers/rules';
-import { tempDir } from '../helpers/temp-dir';
+import { type RunningCore, startCore } from '../reliability/support/core';
 
 const SMS = '{"type":"SMS","message_id":"m-1","text":"Your code is 1234","phone":"+4915112345678"}';
 
 describe('rules files and the SDK preset’s access token, over real HTTP', () => {
-  let dir: ReturnType<typeof tempDir>;
+  let running: RunningCore;
   let core: HookbenchCore;
   let base: string;
-
   beforeEach(async () => {
-    dir = tempDir();
-    core = await createHookbench({ dataDir: dir.path, receiver: { port: 0 } });
-    await core.start();
-    base = ((await core.handlers.getReceiverStatus(undefined)).url as string).replace(/\/$/, '');
+    running = await startCore();
+    ({ core, base } = running);
   });
-  afterEach(async () => {
-    await core.close();
-    dir.cleanup();
-  });
+  afterEach(() => running.close());
 
   const hitsOf = async (id: string) => (await core.handlers.getRules(undefined)).hits[id] ?? 0;
 
