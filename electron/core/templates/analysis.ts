@@ -26,7 +26,14 @@ import {
   withBody,
 } from './ast';
 import { CallRewriter } from './calls';
-import { afterValue, JSON_START, type JsonLexState, sameJsonState, scanJson } from './json-context';
+import {
+  afterValue,
+  escapedValueMessage,
+  JSON_START,
+  type JsonLexState,
+  sameJsonState,
+  scanJson,
+} from './json-context';
 import { type CallSite, Findings, type OutputFormat, type OutputSite, RUN_HELPER } from './plan';
 import { at, problem } from './problems';
 import type { SourceText } from './source-text';
@@ -156,9 +163,27 @@ class Analyzer {
   private tag(node: hbs.AST.MustacheStatement, state: JsonLexState, run: PendingRun): JsonLexState {
     const { expression, path, missing } = this.calls.tagValue(node);
     const format = this.outputFormat(node.escaped, state);
+    this.checkEscaped(node.loc, state, path);
     this.addSite(run, { kind: 'expression', ...at(node.loc), text: '', path, format, missing }, node.loc);
     run.values.push(expression);
     return this.json ? afterValue(state) : state;
+  }
+
+  /** A tag whose output a backslash before it would escape (see escapedValueMessage). */
+  private checkEscaped(loc: Location, state: JsonLexState, path: string | undefined): void {
+    if (!this.json || state.place !== 'escape') return;
+    const { text } = this.source;
+    const start = this.source.offsetOf(loc.start.line, loc.start.column);
+    let first = start;
+    while (first > 0 && text.charCodeAt(first - 1) === 0x5c) first--;
+    const close = text.indexOf('}}', start);
+    let end = close < 0 ? text.length : close + 2;
+    if (text.startsWith('{{{', start) && text[end] === '}') end++;
+    const tag = end - start > 60 ? `${text.slice(start, start + 59)}…` : text.slice(start, end);
+    const { line, column } = this.source.positionOf(first);
+    this.findings.problems.push(
+      problem('json-context', escapedValueMessage(tag, start - first), line, column, path),
+    );
   }
 
   private outputFormat(escaped: boolean, state: JsonLexState): OutputFormat {
@@ -170,6 +195,7 @@ class Analyzer {
 
   private block(node: hbs.AST.BlockStatement, state: JsonLexState, out: Statement[]): JsonLexState {
     const call = this.calls.blockCall(node);
+    this.checkEscaped(node.loc, state, undefined);
     const program = programOf(node);
     const inverse = inverseOf(node);
     // Both branches start where the block starts; a loop body must also end there.

@@ -53,3 +53,20 @@ export function afterValue(state: JsonLexState): JsonLexState {
 export function sameJsonState(a: JsonLexState, b: JsonLexState): boolean {
   return (a.place === 'value') === (b.place === 'value');
 }
+
+/**
+ * Why a tag right after a backslash inside a JSON string (`"C:\\{{dir}}"`) breaks the body, and
+ * the fix. Handlebars' lexer drops one backslash before `{{` (`\\{{` is one backslash then the
+ * tag; `\{{` prints the tag as text), so a JSON-escaped backslash, two in the template, reaches
+ * the output as one and escapes the value's first character. `backslashes`: how many the
+ * template has right before `{{` (fewer than 2 when whitespace control or a block put it there).
+ */
+export function escapedValueMessage(tag: string, backslashes: number): string {
+  const slashes = (n: number) => '\\'.repeat(n);
+  const lead = `${tag} comes right after a backslash inside a JSON string`;
+  const effect =
+    'so that backslash escapes the first character of the value: the JSON breaks, or the character silently changes (a "t" becomes a tab).';
+  if (backslashes < 2)
+    return `${lead}, ${effect} Write a backslash as \\\\ in a JSON string (\\\\\\ right before {{, where Handlebars drops one).`;
+  return `${lead}, and Handlebars reads ${slashes(backslashes)}{{ as ${slashes(backslashes - 1)} and then the tag (it drops one backslash before {{), ${effect} Write ${slashes(backslashes + 1)}${tag} instead: with one backslash more, ${slashes(backslashes)} reaches the JSON.`;
+}

@@ -86,6 +86,20 @@ describe('the doctor’s error position, mapped back to the template', () => {
     expect(preview.jsonError?.path).toBeUndefined();
   });
 
+  it('warns before sending when a JSON-escaped backslash before a tag reaches the output as one', () => {
+    const preview = previewRequest(composerRequest({ bodyTemplate: String.raw`{"p":"C:\\{{state.dir}}"}` }), {
+      state: { dir: 'Users' },
+      event: {},
+      env: {},
+    });
+    expect(preview.problems).toMatchObject([
+      { part: 'body', kind: 'json-context', severity: 'warning', line: 1, column: 9, path: 'state.dir' },
+    ]);
+    expect(preview.problems[0]?.message).toContain(String.raw`Write \\\{{state.dir}} instead`);
+    // The doctor names the broken escape too; the warning says why it is there.
+    expect(preview.diagnosis?.valid).toBe(false);
+  });
+
   it('diagnoses nothing for a body that is not JSON', () => {
     const preview = previewRequest(
       composerRequest({ contentType: 'text/plain', bodyTemplate: 'hello {{state.user_ext_id}}' }),

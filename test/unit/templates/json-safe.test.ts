@@ -195,6 +195,32 @@ describe('json-safe mode: blocks', () => {
     );
   });
 
+  it('warns, at the backslashes, when Handlebars leaves one escaping the value after it', () => {
+    // As JSON is written: "C:\\" is C:\ — but Handlebars reads \\{{ as \ then the tag.
+    const source = String.raw`{"p": "C:\\{{state.dir}}", "q": "{{state.dir}}"}`;
+    const broken = render(source, { state: { dir: 'Users' } });
+    expect(broken.output).toBe(String.raw`{"p": "C:\Users", "q": "Users"}`);
+    expect(() => JSON.parse(broken.output)).toThrow();
+    expect(broken.problems).toEqual([
+      {
+        kind: 'json-context',
+        severity: 'warning',
+        line: 1,
+        column: 10,
+        path: 'state.dir',
+        message: String.raw`{{state.dir}} comes right after a backslash inside a JSON string, and Handlebars reads \\{{ as \ and then the tag (it drops one backslash before {{), so that backslash escapes the first character of the value: the JSON breaks, or the character silently changes (a "t" becomes a tab). Write \\\{{state.dir}} instead: with one backslash more, \\ reaches the JSON.`,
+      },
+    ]);
+    // The fix the warning gives: one backslash more, and the JSON holds C:\Users.
+    const fixed = render(String.raw`{"p": "C:\\\{{state.dir}}"}`, { state: { dir: 'Users' } });
+    expect(fixed.problems).toEqual([]);
+    expect(JSON.parse(fixed.output)).toEqual({ p: String.raw`C:\Users` });
+    // A block opened there is warned about too; \{{ (Handlebars' "print the tag as text") is not.
+    const block = compileTemplate(String.raw`{"p": "\\{{#if x}}t{{/if}}"}`, { mode: 'json-safe' });
+    expect(block.problems).toMatchObject([{ kind: 'json-context', line: 1, column: 8 }]);
+    expect(compileTemplate(String.raw`{"p": "\{{x}}"}`, { mode: 'json-safe' }).problems).toEqual([]);
+  });
+
   it('warns about a JSON string the template never closes, at its opening quote', () => {
     const template = compileTemplate('{\n  "a": "{{x}}\n}', { mode: 'json-safe' });
     expect(template.problems).toMatchObject([{ kind: 'json-context', line: 2, column: 8 }]);
