@@ -86,6 +86,12 @@ export interface ComposerRequest {
   dataSetId: string | null;
 }
 
+/** A request's timeout in milliseconds: the core refuses any other, the editor says so at the field. */
+export const COMPOSER_TIMEOUT_MS = { min: 1, max: 600_000, default: 10_000 } as const;
+
+/** What a timeout must be, in the words both the editor and the core use. */
+export const TIMEOUT_RULE = `a whole number of milliseconds from ${COMPOSER_TIMEOUT_MS.min} to ${COMPOSER_TIMEOUT_MS.max.toLocaleString('en')}`;
+
 /** A request being edited: without an id it is new (saving gives it one); absent fields get defaults. */
 export type ComposerRequestDraft = Omit<ComposerRequest, 'id'> & { id?: string };
 

@@ -177,11 +177,14 @@ export interface CommandMap {
   /**
    * Sends the request `count` times at `ratePerSecond`, rendering it anew for each call (as the
    * platform renders each event), and sums up statuses and latency. Not kept in the history.
+   * One stream at a time: starting one stops the one still running (a reloaded window lost sight of it).
    */
   streamComposerRequest: {
     request: { request: ComposerRequestDraft; data: DataSource | null; count: number; ratePerSecond: number };
     response: LoadReport;
   };
+  /** Stops the composer stream under way; its own call then answers with what was sent. */
+  cancelComposerStream: { request: undefined; response: { cancelled: boolean } };
   /** Newest first, without bodies; `requestId` keeps one saved request's sends. */
   listComposerHistory: {
     request: { limit?: number; beforeId?: number; requestId?: string };
@@ -289,6 +292,7 @@ const commandKeys: Record<CommandName, true> = {
   previewAcrossDataSets: true,
   sendComposerRequest: true,
   streamComposerRequest: true,
+  cancelComposerStream: true,
   listComposerHistory: true,
   getComposerHistoryEntry: true,
   resendComposerHistoryEntry: true,

@@ -152,6 +152,7 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
       captures: store,
       events,
       warn,
+      simulations,
       ...starterBaseUrl(effectiveReceiverSettings()),
     }),
     getStoreHealth: async () => health.health,

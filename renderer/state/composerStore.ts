@@ -1,116 +1,30 @@
-import { createStore, type StoreApi } from 'zustand/vanilla';
-import type {
-  ComposerEnv,
-  ComposerPresets,
-  ComposerRequest,
-  ComposerRequestDraft,
-  ComposerState,
-  DataSet,
-  DataSetCheck,
-  DataSource,
-  HistoryEntry,
-  HistorySummary,
-  RequestPreview,
-} from '../../shared/composer';
-import type { LoadReport } from '../../shared/replay';
+import { createStore } from 'zustand/vanilla';
+import type { ComposerRequestDraft, ComposerState } from '../../shared/composer';
 import { describeError, type HookbenchClient } from '../client';
 import {
   blankDraft,
-  type DataDraft,
   dataDraftOf,
   dataSourceOf,
   draftFromPreset,
-  type EnvRow,
   envFromRows,
   envRowsOf,
   followCore,
   forCore,
+  forPreview,
   NO_DATA,
+  timeoutFromText,
 } from '../features/composer/drafts';
+import type { ComposerStore, ComposerStoreState } from './composerTypes';
 
-export type ComposerStatus = 'idle' | 'loading' | 'ready' | 'error';
-/** `flag` lists references to absent data; `empty` hides them, as the platform renders them silently. */
-export type MissingPolicy = 'flag' | 'empty';
-export type ComposerPanel = 'preview' | 'response' | 'history';
-
-export interface ComposerData {
-  status: ComposerStatus;
-  loadError: string | null;
-  dataSets: readonly DataSet[];
-  requests: readonly ComposerRequest[];
-  /** The saved env variables. */
-  env: ComposerEnv;
-  collections: readonly string[];
-  presets: ComposerPresets | null;
-  /** The request in the editor; without an id it has never been saved. */
-  draft: ComposerRequestDraft;
-  /**
-   * What the draft was when it was put in the editor (the saved request, or a preset), to tell
-   * unsaved changes; null when it has none to compare with (its saved request was deleted).
-   */
-  origin: ComposerRequestDraft | null;
-  /** False until a request was put in the editor (the first saved one, a preset, a sample). */
-  opened: boolean;
-  data: DataDraft;
-  /** The env editor's rows, previewed at once and saved on demand (or before a send). */
-  envRows: readonly EnvRow[];
-  envDirty: boolean;
-  missing: MissingPolicy;
-  panel: ComposerPanel;
-  history: readonly HistorySummary[];
-  historyTotal: number;
-  historyError: string | null;
-  /** The exchange on display: the last send, or a history entry opened. */
-  entry: HistoryEntry | null;
-  sending: boolean;
-  /** Why the last send was refused before anything went out (template errors, bad URL). */
-  sendError: string | null;
-}
-
-/** Actions that talk to the core reject with a `ClientError` whose message is for the user. */
-export interface ComposerActions {
-  load(): Promise<void>;
-  /** The whole state, from a `composerChanged` event or a command's answer. */
-  applyState(state: ComposerState): void;
-  /** A `composerHistoryChanged` event. */
-  applyHistory(change: { latest: HistorySummary | null; total: number }): void;
-  /** A new unsaved request: blank, or from a template preset (with its data set, added if missing). */
-  newRequest(presetIndex: number | null): Promise<void>;
-  openRequest(id: string): void;
-  editDraft(patch: Partial<ComposerRequestDraft>): void;
-  saveRequest(): Promise<ComposerRequest>;
-  deleteRequest(id: string): Promise<void>;
-  selectDataSet(id: string | null): void;
-  editData(patch: Partial<Pick<DataDraft, 'name' | 'stateText' | 'eventText'>>): void;
-  /** Saves the data texts into the selected data set, or as a new one (`asNew` or none selected). */
-  saveData(asNew: boolean): Promise<DataSet>;
-  /** Adds a data set (blank or from a data set preset) and selects it. */
-  addDataSet(presetIndex: number | null): Promise<DataSet>;
-  deleteDataSet(id: string): Promise<void>;
-  setEnvRows(rows: readonly EnvRow[]): void;
-  saveEnv(): Promise<void>;
-  setMissing(policy: MissingPolicy): void;
-  setPanel(panel: ComposerPanel): void;
-  preview(request: ComposerRequestDraft, data: DataSource | null, env: ComposerEnv): Promise<RequestPreview>;
-  checkDataSets(): Promise<DataSetCheck[]>;
-  /** Resolves with the exchange, or null when the core refused to send (`sendError` says why). */
-  send(): Promise<HistoryEntry | null>;
-  loadHistory(): Promise<void>;
-  openHistoryEntry(id: number): Promise<void>;
-  /** Sends the draft `count` times at `ratePerSecond`, rendered anew each time; rejects with a ClientError. */
-  stream(count: number, ratePerSecond: number): Promise<LoadReport>;
-  /** Like send: never rejects, `sendError` says why it failed. */
-  resend(id: number): Promise<void>;
-  clearHistory(): Promise<void>;
-  /** Auth secrets are left out unless `includeSecrets`. */
-  exportCollection(collection: string, includeSecrets?: boolean): Promise<{ fileName: string; text: string }>;
-  importCollection(text: string): Promise<number>;
-  /** Turns a capture's body into a data set and puts it in the editor (for "Use as sample"). */
-  useCaptureAsSample(captureId: number): Promise<DataSet>;
-}
-
-export type ComposerStoreState = ComposerData & ComposerActions;
-export type ComposerStore = StoreApi<ComposerStoreState>;
+export type {
+  ComposerActions,
+  ComposerData,
+  ComposerPanel,
+  ComposerStatus,
+  ComposerStore,
+  ComposerStoreState,
+  MissingPolicy,
+} from './composerTypes';
 
 const HISTORY_PAGE = 50;
 
@@ -127,6 +41,7 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
       set({
         draft,
         origin: draft,
+        timeoutText: String(draft.timeoutMs),
         opened: true,
         data: dataDraftOf(dataSetById(draft.dataSetId)),
         panel: 'preview',
@@ -147,6 +62,7 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
       collections: [],
       presets: null,
       draft: blankDraft(),
+      timeoutText: String(blankDraft().timeoutMs),
       origin: null,
       opened: false,
       data: NO_DATA,
@@ -189,7 +105,10 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
           loadError: null,
         });
         if (!envDirty) set({ envRows: envRowsOf(state.env) });
-        set(followCore({ draft, origin, data }, state));
+        const followed = followCore({ draft, origin, data }, state);
+        set(followed);
+        if (!Object.is(followed.draft.timeoutMs, draft.timeoutMs))
+          set({ timeoutText: String(followed.draft.timeoutMs) });
       },
 
       applyHistory({ latest, total }) {
@@ -232,11 +151,16 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
         set((state) => ({ draft: { ...state.draft, ...patch } }));
       },
 
+      editTimeout(text) {
+        set((state) => ({ timeoutText: text, draft: { ...state.draft, timeoutMs: timeoutFromText(text) } }));
+      },
+
       async saveRequest() {
         const answer = await client.call('saveComposerRequest', forCore(get().draft));
         applyAnswer(answer.state);
-        set({ draft: { ...answer.request }, origin: { ...answer.request } });
-        return answer.request;
+        const saved = answer.request;
+        set({ draft: { ...saved }, origin: { ...saved }, timeoutText: String(saved.timeoutMs) });
+        return saved;
       },
 
       async deleteRequest(id) {
@@ -307,12 +231,12 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
       },
 
       preview(request, data, env) {
-        return client.call('previewComposerRequest', { request: forCore(request), data, env });
+        return client.call('previewComposerRequest', { request: forPreview(request), data, env });
       },
 
       checkDataSets() {
         return client.call('previewAcrossDataSets', {
-          request: forCore(get().draft),
+          request: forPreview(get().draft),
           env: envFromRows(get().envRows),
         });
       },
@@ -320,12 +244,10 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
       async send() {
         set({ sending: true, sendError: null });
         try {
+          const request = forCore(get().draft);
           // A send renders with the saved env, so edits to it must be saved first.
           if (get().envDirty) await get().saveEnv();
-          const entry = await client.call('sendComposerRequest', {
-            request: forCore(get().draft),
-            data: dataSourceOf(get().data),
-          });
+          const entry = await client.call('sendComposerRequest', { request, data: dataSourceOf(get().data) });
           set({ entry, sending: false, panel: 'response' });
           return entry;
         } catch (error) {
@@ -341,13 +263,22 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
       },
 
       async stream(count, ratePerSecond) {
+        const request = forCore(get().draft);
         if (get().envDirty) await get().saveEnv();
         return client.call('streamComposerRequest', {
-          request: forCore(get().draft),
+          request,
           data: dataSourceOf(get().data),
           count,
           ratePerSecond,
         });
+      },
+
+      async cancelStream() {
+        try {
+          await client.call('cancelComposerStream', undefined);
+        } catch {
+          // The stream's own call answers (with its report, or the connection's failure in words).
+        }
       },
 
       async loadHistory() {

@@ -67,6 +67,54 @@ describe('a composer request sent as a stream of events', () => {
       await target.close();
     }
   });
+
+  it('a slow stream stops at a cancel: no new calls, and the report says how many were sent', async () => {
+    const target = await recordingServer();
+    const received = async (n: number) => {
+      while (target.received.length < n) await new Promise((resolve) => setTimeout(resolve, 10));
+    };
+    try {
+      const request = {
+        name: 'slow',
+        method: 'POST',
+        urlTemplate: `${target.url}/slow`,
+        bodyTemplate: '{"id": "{{uuid}}"}',
+      } as ComposerRequestDraft;
+      // 1,000 calls at 20 a second would take 50 s.
+      const run = core.handlers.streamComposerRequest({
+        request,
+        data: null,
+        count: 1000,
+        ratePerSecond: 20,
+      });
+      await received(3);
+      expect(await core.handlers.cancelComposerStream(undefined)).toEqual({ cancelled: true });
+      const report = await run;
+      expect(report.cancelled).toBe(true);
+      expect(report.sent).toBeGreaterThanOrEqual(3);
+      expect(report.sent).toBeLessThan(50);
+      expect(report.statuses).toEqual({ '200': report.sent });
+      // Nothing starts after the cancel.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(target.received).toHaveLength(report.sent);
+      expect(await core.handlers.cancelComposerStream(undefined)).toEqual({ cancelled: false });
+
+      // Closing the core (hookbench serve stopping, the window closing) ends a stream too.
+      const again = core.handlers.streamComposerRequest({
+        request,
+        data: null,
+        count: 1000,
+        ratePerSecond: 20,
+      });
+      await received(report.sent + 2);
+      await core.close();
+      const closed = await again;
+      expect(closed.cancelled).toBe(true);
+      expect(closed.sent).toBeLessThan(50);
+    } finally {
+      await target.close();
+    }
+  });
 });
 
 describe('hookbench send --count --rate', () => {

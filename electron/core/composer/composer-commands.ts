@@ -16,6 +16,7 @@ import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import { type HttpRequest, sendHttp } from '../http/index';
 import { runLoad } from '../simulate/load';
+import { Simulations } from '../simulate/simulations';
 import type { SettingsBackendFactory } from '../types';
 import { buildRequest } from './build';
 import { exportCollection, importCollection } from './collections';
@@ -41,6 +42,7 @@ type ComposerCommands = Pick<
   | 'previewAcrossDataSets'
   | 'sendComposerRequest'
   | 'streamComposerRequest'
+  | 'cancelComposerStream'
   | 'listComposerHistory'
   | 'getComposerHistoryEntry'
   | 'resendComposerHistoryEntry'
@@ -61,6 +63,8 @@ export interface ComposerCommandDeps {
   warn?: (message: string) => void;
   /** This run's receiver, for a new composer file's BASE_URL (the examples post to it); default :7700. */
   receiverBaseUrl?: string;
+  /** The core's runs under way, which closing the core cancels; default: the composer's own. */
+  simulations?: Simulations;
 }
 
 /** Headers the HTTP client writes itself (or refuses), dropped when re-sending recorded wire headers. */
@@ -125,6 +129,7 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
     return request;
   };
   const env = (value: unknown) => (value === undefined ? store.env : parseEnv(value));
+  const runs = deps.simulations ?? new Simulations();
 
   const send = async (
     request: HttpRequest,
@@ -216,14 +221,23 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
         followRedirects: definition.followRedirects,
         verifyTls: definition.verifyTls,
       };
-      return runLoad(count, rate, async () => {
-        const built = buildRequest(definition, data);
-        return sendHttp(
-          { method: built.method, url: built.url, headers: built.headers, body: built.body },
-          options,
-        );
-      });
+      // A cancel stops new calls; those in flight end within the request's timeout.
+      return runs.run('composer-stream', (signal) =>
+        runLoad(
+          count,
+          rate,
+          async () => {
+            const built = buildRequest(definition, data);
+            return sendHttp(
+              { method: built.method, url: built.url, headers: built.headers, body: built.body },
+              options,
+            );
+          },
+          signal,
+        ),
+      );
     },
+    cancelComposerStream: async () => ({ cancelled: runs.cancel('composer-stream') }),
     listComposerHistory: async (request) => {
       const args = request === undefined ? {} : objectArg(request);
       const limit = args.limit ?? 50;

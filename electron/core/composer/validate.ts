@@ -4,21 +4,23 @@
  * field that is present but wrong is refused, naming the field in plain words.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  ComposerAuth,
-  ComposerEnv,
-  ComposerRequest,
-  DataSet,
-  HeaderTemplate,
-  JsonValue,
+import {
+  COMPOSER_TIMEOUT_MS,
+  type ComposerAuth,
+  type ComposerEnv,
+  type ComposerRequest,
+  type DataSet,
+  type HeaderTemplate,
+  type JsonValue,
+  TIMEOUT_RULE,
 } from '../../../shared/composer';
 import { CoreError } from '../errors';
 import { LosslessNumber } from '../json/lossless';
 import { jsonTextError, jsonTextOf } from './data';
 
 export const DEFAULT_COLLECTION = 'Requests';
-export const DEFAULT_TIMEOUT_MS = 10_000;
-export const MAX_TIMEOUT_MS = 10 * 60_000;
+export const DEFAULT_TIMEOUT_MS = COMPOSER_TIMEOUT_MS.default;
+export const MAX_TIMEOUT_MS = COMPOSER_TIMEOUT_MS.max;
 /** RFC 9110 token characters: what a header name may hold. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** What `{{env.NAME}}` can reach with a plain Handlebars path. */
@@ -106,9 +108,11 @@ function parseAuth(value: unknown): ComposerAuth {
 /** A request from the editor or a file; a missing id means a new request. */
 export function parseComposerRequest(input: unknown): ComposerRequest {
   const r = objectArg(input, 'The request definition');
-  const timeoutMs = r.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  // Only an absent timeout gets the default: null is what JSON makes of a NaN, i.e. a field left
+  // unreadable, and sending with 10 s instead would hide that.
+  const timeoutMs = r.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : r.timeoutMs;
   if (!Number.isSafeInteger(timeoutMs) || (timeoutMs as number) < 1 || (timeoutMs as number) > MAX_TIMEOUT_MS)
-    fail(`timeoutMs must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}.`);
+    fail(`The timeout must be ${TIMEOUT_RULE}.`);
   const dataSetId = r.dataSetId ?? null;
   if (dataSetId !== null && typeof dataSetId !== 'string') fail('dataSetId must be a data set id or null.');
   const id = r.id === undefined || r.id === '' ? newId('req') : text(r.id, 'id');

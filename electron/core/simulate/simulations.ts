@@ -1,5 +1,8 @@
 import type { SimulationKind } from '../../../shared/replay';
 
+/** The senders Hookbench plays: the three simulators and the composer's stream of events. */
+export type RunKind = SimulationKind | 'composer-stream';
+
 /**
  * The simulations under way, one per sender at most. Starting one cancels the one of the same
  * sender still running (a reloaded window has lost sight of it); a cancel stops new sends and
@@ -7,9 +10,9 @@ import type { SimulationKind } from '../../../shared/replay';
  * cancels all, so a run of hours never keeps `hookbench serve` from stopping.
  */
 export class Simulations {
-  private readonly running = new Map<SimulationKind, AbortController>();
+  private readonly running = new Map<RunKind, AbortController>();
 
-  async run<T>(kind: SimulationKind, simulate: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async run<T>(kind: RunKind, simulate: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.running.get(kind)?.abort();
     const controller = new AbortController();
     this.running.set(kind, controller);
@@ -21,7 +24,7 @@ export class Simulations {
   }
 
   /** True when a simulation of that sender was running. */
-  cancel(kind: SimulationKind): boolean {
+  cancel(kind: RunKind): boolean {
     const controller = this.running.get(kind);
     controller?.abort();
     return controller !== undefined;

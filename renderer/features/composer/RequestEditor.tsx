@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { AuthEditor } from './AuthEditor';
 import { BodyField } from './BodyField';
 import { DataEditor } from './DataEditor';
-import { draftDirty } from './drafts';
+import { draftDirty, timeoutProblem } from './drafts';
 import { Check, Field } from './fields';
 import { HeadersEditor } from './HeadersEditor';
 import { PartProblems } from './PartProblems';
@@ -24,12 +24,16 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
   const dirty = useComposer((s) => draftDirty(s.draft, s.origin));
   const collections = useComposer((s) => s.collections);
   const editDraft = useComposer((s) => s.editDraft);
+  const timeoutText = useComposer((s) => s.timeoutText);
+  const editTimeout = useComposer((s) => s.editTimeout);
+  const timeoutError = timeoutProblem(draft.timeoutMs);
   const saveRequest = useComposer((s) => s.saveRequest);
   const deleteRequest = useComposer((s) => s.deleteRequest);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<'ask' | 'busy' | null>(null);
   const collectionsId = useId();
+  const timeoutErrorId = useId();
 
   const save = async () => {
     setSaving(true);
@@ -102,7 +106,7 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
           <button
             type="button"
             className="button button-primary"
-            disabled={saving || (!dirty && draft.id !== undefined)}
+            disabled={saving || (!dirty && draft.id !== undefined) || timeoutError !== null}
             onClick={() => void save()}
             data-testid="composer-save"
           >
@@ -182,8 +186,10 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
                 id={id}
                 className="input"
                 inputMode="numeric"
-                value={Number.isFinite(draft.timeoutMs) ? String(draft.timeoutMs) : ''}
-                onChange={(event) => editDraft({ timeoutMs: Number.parseInt(event.target.value, 10) })}
+                value={timeoutText}
+                aria-invalid={timeoutError !== null || undefined}
+                aria-describedby={timeoutError ? timeoutErrorId : undefined}
+                onChange={(event) => editTimeout(event.target.value)}
                 data-testid="composer-timeout"
               />
             )}
@@ -195,6 +201,12 @@ export function RequestEditor({ outcome }: { outcome: PreviewOutcome }) {
             Verify TLS certificates
           </Check>
         </div>
+        {/* Under the row rather than in the narrow field, which would wrap it to a column of words. */}
+        {timeoutError && (
+          <p id={timeoutErrorId} className="field-error" data-testid="composer-timeout-error">
+            {timeoutError}
+          </p>
+        )}
       </section>
 
       <ConfirmDialog

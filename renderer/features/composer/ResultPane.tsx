@@ -3,6 +3,7 @@ import type { ComposerPanel } from '../../state/composerStore';
 import { useComposer } from '../../state/StoresContext';
 import { type TabItem, Tabs, tabId, tabPanelId } from '../../ui/Tabs';
 import { sendBlockReason } from './composerFormat';
+import { timeoutProblem } from './drafts';
 import { HistoryList } from './HistoryList';
 import { PreviewPanel } from './PreviewPanel';
 import { ResponseView } from './ResponseView';
@@ -19,7 +20,8 @@ export function ResultPane({ outcome }: { outcome: PreviewOutcome }) {
   const sending = useComposer((s) => s.sending);
   const send = useComposer((s) => s.send);
   const historyTotal = useComposer((s) => s.historyTotal);
-  const reason = sendBlockReason(outcome.preview, outcome.error);
+  const timeoutError = useComposer((s) => timeoutProblem(s.draft.timeoutMs));
+  const reason = timeoutError ?? sendBlockReason(outcome.preview, outcome.error);
 
   const tabs: readonly TabItem<ComposerPanel>[] = [
     { id: 'preview', label: 'Preview' },

@@ -1,4 +1,4 @@
-import { LoaderCircle, Repeat } from 'lucide-react';
+import { LoaderCircle, Repeat, Square } from 'lucide-react';
 import { useStreamRun } from './streamRun';
 
 /**
@@ -13,6 +13,7 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
   const error = useStreamRun((s) => s.error);
   const setInputs = useStreamRun((s) => s.setInputs);
   const start = useStreamRun((s) => s.run);
+  const cancel = useStreamRun((s) => s.cancel);
 
   const n = Number(count);
   const r = Number(rate);
@@ -57,6 +58,17 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
           )}
           {running ? 'Sending…' : 'Stream'}
         </button>
+        {running && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => void cancel()}
+            data-testid="composer-stream-cancel"
+          >
+            <Square size={13} aria-hidden />
+            Cancel
+          </button>
+        )}
       </div>
       {invalid && (
         <p className="field-error">Calls: a whole number from 1 to 100,000; rate: above 0, at most 10,000.</p>
@@ -68,10 +80,12 @@ export function StreamControls({ blocked }: { blocked: boolean }) {
       )}
       {report && (
         <p className="composer-stream-report" data-testid="stream-report">
-          {report.sent} calls in {report.durationMs} ms —{' '}
-          {Object.entries(report.statuses)
-            .map(([status, k]) => `${status}: ${k}`)
-            .join(', ')}
+          {report.sent} call{report.sent === 1 ? '' : 's'} in {report.durationMs} ms
+          {report.cancelled ? ', then cancelled before the rest' : ''}
+          {report.sent > 0 &&
+            ` — ${Object.entries(report.statuses)
+              .map(([status, k]) => `${status}: ${k}`)
+              .join(', ')}`}
           {report.latencyMs &&
             ` · latency p50 ${report.latencyMs.p50.toFixed(1)} ms, p90 ${report.latencyMs.p90.toFixed(1)} ms, p99 ${report.latencyMs.p99.toFixed(1)} ms`}
           {report.errors.length > 0 && ` · ${report.errors[0]}`}

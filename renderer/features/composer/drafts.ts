@@ -3,14 +3,17 @@
  * and how they compare with what is saved. Pure functions, so the store and the tests share them
  * (the store imports them from here because renderer/state holds stores only).
  */
-import type {
-  ComposerEnv,
-  ComposerRequestDraft,
-  ComposerState,
-  DataSet,
-  DataSource,
-  TemplatePreset,
+import {
+  COMPOSER_TIMEOUT_MS,
+  type ComposerEnv,
+  type ComposerRequestDraft,
+  type ComposerState,
+  type DataSet,
+  type DataSource,
+  type TemplatePreset,
+  TIMEOUT_RULE,
 } from '../../../shared/composer';
+import { ClientError } from '../../client';
 
 /** A row of the env editor: kept as typed, so a half-typed name survives until it is saved. */
 export type EnvRow = [name: string, value: string];
@@ -50,7 +53,7 @@ export function blankDraft(): ComposerRequestDraft {
     bodyMode: 'json-safe',
     contentType: 'application/json',
     auth: { kind: 'none' },
-    timeoutMs: 10_000,
+    timeoutMs: COMPOSER_TIMEOUT_MS.default,
     followRedirects: false,
     verifyTls: true,
     dataSetId: null,
@@ -91,10 +94,40 @@ export function draftDirty(draft: ComposerRequestDraft, origin: ComposerRequestD
   return origin === null || !sameRequest(draft, origin);
 }
 
-/** The draft as the core gets it: a header row whose name is still blank is not a header yet. */
+/**
+ * The Timeout field's text as the draft's value: NaN while the text is not a timeout the core
+ * takes, so the draft reads as changed and nothing sends or saves it (see forCore).
+ */
+export function timeoutFromText(text: string): number {
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : Number.NaN;
+  const { min, max } = COMPOSER_TIMEOUT_MS;
+  return Number.isSafeInteger(value) && value >= min && value <= max ? value : Number.NaN;
+}
+
+/** Why the draft's timeout cannot be sent or saved, or null. */
+export function timeoutProblem(timeoutMs: number): string | null {
+  const { min, max } = COMPOSER_TIMEOUT_MS;
+  return Number.isSafeInteger(timeoutMs) && timeoutMs >= min && timeoutMs <= max
+    ? null
+    : `The timeout must be ${TIMEOUT_RULE}.`;
+}
+
+/**
+ * The draft as the core gets it to save or send: a header row whose name is still blank is not a
+ * header yet. Throws, in the field's words, while the timeout is not valid: the core would take
+ * an unreadable one (null over JSON) as its default and send with 10 s without saying so.
+ */
 export function forCore(draft: ComposerRequestDraft): ComposerRequestDraft {
+  const problem = timeoutProblem(draft.timeoutMs);
+  if (problem !== null) throw new ClientError('bad_request', problem);
   const headers = draft.headers.filter((header) => header.name.trim() !== '');
   return headers.length === draft.headers.length ? draft : { ...draft, headers };
+}
+
+/** The draft as the core previews it: a preview does not use the timeout, so a half-typed one does not stop it. */
+export function forPreview(draft: ComposerRequestDraft): ComposerRequestDraft {
+  const timeoutMs = timeoutProblem(draft.timeoutMs) === null ? draft.timeoutMs : COMPOSER_TIMEOUT_MS.default;
+  return forCore({ ...draft, timeoutMs });
 }
 
 /** What a request renders with: the saved data set while its texts are untouched, else the texts. */

@@ -20,6 +20,8 @@ export interface StreamRunState {
   rate: string;
   setInputs(inputs: Partial<Pick<StreamRunState, 'count' | 'rate'>>): void;
   run(count: number, ratePerSecond: number): Promise<void>;
+  /** Stops the run: no new calls start; the run's report then says how many were sent. */
+  cancel(): Promise<void>;
 }
 
 // One run per composer store: each app runtime (and each test) has its own.
@@ -45,6 +47,9 @@ export function streamRunFor(composer: ComposerStore): StoreApi<StreamRunState> 
       } catch (caught) {
         set({ error: describeError(caught, 'Could not send the stream.'), running: false });
       }
+    },
+    cancel() {
+      return composer.getState().cancelStream();
     },
   }));
   runs.set(composer, created);

@@ -209,3 +209,34 @@ test('Ctrl+S saves the request in the editor, as in the Responders editor', asyn
     1,
   );
 });
+
+test('a timeout that is not one is kept as typed, said at the field, and stops Send and Save', async ({
+  app,
+  page,
+}) => {
+  await openComposer(page, app.uiUrl);
+  const timeout = page.getByTestId('composer-timeout');
+  const words = 'The timeout must be a whole number of milliseconds from 1 to 600,000.';
+  for (const typed of ['10s', '0', '']) {
+    await timeout.fill(typed);
+    await expect(timeout).toHaveValue(typed);
+    await expect(timeout).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByTestId('composer-timeout-error')).toHaveText(words);
+    await expect(page.getByTestId('composer-send')).toBeDisabled();
+    await expect(page.getByTestId('composer-send-reason')).toHaveText(`Can’t send: ${words}`);
+    await expect(page.getByTestId('composer-save')).toBeDisabled();
+    await expect(page.getByTestId('composer-dirty')).toHaveText('Unsaved changes');
+  }
+  // Ctrl+S says why instead of saving the default.
+  await timeout.press('Control+s');
+  await expect(page.getByTestId('composer-save-error')).toHaveText(words);
+
+  await timeout.fill('2500');
+  await expect(page.getByTestId('composer-timeout-error')).toHaveCount(0);
+  await expect(page.getByTestId('composer-send')).toBeEnabled();
+  await page.getByTestId('composer-save').click();
+  await expect(page.getByTestId('composer-dirty')).toHaveText('');
+  await page.reload();
+  await page.getByTestId('nav-composer').click();
+  await expect(page.getByTestId('composer-timeout')).toHaveValue('2500');
+});

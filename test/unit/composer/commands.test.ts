@@ -182,6 +182,14 @@ describe('composer commands (with a real composer file)', () => {
     await expect(
       commands.saveComposerRequest({ dataSetId: 'data-nope' } as ComposerRequestDraft),
     ).rejects.toThrow(/no data set with id "data-nope"/);
+    // A timeout field left unreadable arrives as null over JSON: refused, not taken as the default.
+    for (const timeoutMs of [null, 0, 600_001, 1.5])
+      await expect(
+        commands.sendComposerRequest({
+          request: { urlTemplate: 'http://127.0.0.1:9/', timeoutMs } as unknown as ComposerRequestDraft,
+          data: null,
+        }),
+      ).rejects.toThrow(/^The timeout must be a whole number of milliseconds from 1 to 600,000\.$/);
   });
 
   it('turns a capture’s JSON body (gzip-decoded) into a data set’s event', async () => {

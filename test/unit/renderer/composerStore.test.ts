@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ClientError } from '../../../renderer/client/clientError';
-import { blankDraft, dataSourceOf, draftDirty, forCore } from '../../../renderer/features/composer/drafts';
+import {
+  blankDraft,
+  dataSourceOf,
+  draftDirty,
+  forCore,
+  timeoutProblem,
+} from '../../../renderer/features/composer/drafts';
 import { createAppRuntime } from '../../../renderer/state/appRuntime';
 import { createComposerStore } from '../../../renderer/state/composerStore';
 import type {
@@ -236,6 +242,42 @@ describe('composer store', () => {
     expect(store.getState().history.map((item) => item.id)).toEqual([2, 1]);
     store.getState().applyHistory({ latest: null, total: 0 });
     expect(store.getState()).toMatchObject({ history: [], historyTotal: 0 });
+  });
+
+  it('keeps a timeout being typed as typed, and sends or saves none that is not one', async () => {
+    const { store, calls } = await loaded({
+      previewComposerRequest: () => ({}),
+      sendComposerRequest: () => entry,
+      saveComposerRequest: () => ({ state: state(), request: request() }),
+      streamComposerRequest: () => ({}),
+    });
+    const words = 'The timeout must be a whole number of milliseconds from 1 to 600,000.';
+    for (const typed of ['10s', '', '0', '600001', '1.5']) {
+      store.getState().editTimeout(typed);
+      const s = store.getState();
+      expect(s.timeoutText).toBe(typed);
+      expect(timeoutProblem(s.draft.timeoutMs)).toBe(words);
+      // Not the saved request any more, so leaving it asks first.
+      expect(draftDirty(s.draft, s.origin)).toBe(true);
+    }
+    const before = calls.length;
+    expect(await store.getState().send()).toBeNull();
+    expect(store.getState().sendError).toBe(words);
+    await expect(store.getState().saveRequest()).rejects.toThrow(words);
+    await expect(store.getState().stream(5, 1)).rejects.toThrow(words);
+    expect(calls.length).toBe(before);
+    // The preview does not use the timeout, so it goes on with the default meanwhile.
+    await store.getState().preview(store.getState().draft, null, {});
+    expect(calls.at(-1)?.request).toMatchObject({ request: { timeoutMs: 10_000 } });
+
+    store.getState().editTimeout(' 30000 ');
+    expect(store.getState().draft.timeoutMs).toBe(30_000);
+    expect(timeoutProblem(store.getState().draft.timeoutMs)).toBeNull();
+    await store.getState().send();
+    expect(calls.at(-1)?.request).toMatchObject({ request: { timeoutMs: 30_000 } });
+    // Opening a request shows its own timeout again.
+    store.getState().openRequest('req-1');
+    expect(store.getState().timeoutText).toBe('10000');
   });
 
   it('forCore leaves complete drafts untouched', () => {
