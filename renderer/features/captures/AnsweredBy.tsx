@@ -1,5 +1,6 @@
 import type { CaptureDetail } from '../../../shared/domain';
 import { Notice } from '../../ui/Notice';
+import { type BodyCut, bodyCutOf } from './body/BodyMetaLine';
 
 const FAULT_TEXT: Record<NonNullable<CaptureDetail['origin']['fault']>, string> = {
   close: 'the connection was closed without an answer',
@@ -7,6 +8,12 @@ const FAULT_TEXT: Record<NonNullable<CaptureDetail['origin']['fault']>, string> 
   hang: 'no answer was sent (hang)',
   trickle: 'the answer was sent slowly (trickle)',
   'invalid-json': 'the body was deliberately broken JSON',
+};
+
+const OWN_ANSWER: Record<NonNullable<BodyCut>, string> = {
+  'size-limit': 'Answered by the receiver itself: the body passed the size limit.',
+  busy: 'Answered by the receiver itself: too many request bodies were arriving at once to hold this one too.',
+  'ended-early': 'Answered by the receiver itself: the request did not arrive whole.',
 };
 
 /** Which responder rule produced this answer, the fault it injected, and what went wrong, if anything. */
@@ -18,11 +25,7 @@ export function AnsweredBy({ detail }: { detail: CaptureDetail }) {
         {detail.response.status === 0 ? (
           'Nothing was answered: the connection ended before the request was complete.'
         ) : detail.truncated && origin.ruleId === null ? (
-          detail.response.status === 413 ? (
-            'Answered by the receiver itself: the body passed the size limit.'
-          ) : (
-            'Answered by the receiver itself: the request did not arrive whole.'
-          )
+          OWN_ANSWER[bodyCutOf(detail) ?? 'ended-early']
         ) : origin.ruleName !== null ? (
           <>
             Answered by rule <strong>{origin.ruleName || 'Unnamed rule'}</strong>

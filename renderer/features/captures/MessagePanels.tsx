@@ -1,6 +1,7 @@
 import type { CaptureDetail } from '../../../shared/domain';
 import { headerValue } from '../../lib/contentType';
 import { AnsweredBy } from './AnsweredBy';
+import { bodyCutOf } from './body/BodyMetaLine';
 import { BodyPanel } from './body/BodyPanel';
 import { Findings } from './Findings';
 import { HeadersTable } from './HeadersTable';
@@ -16,7 +17,7 @@ export function RequestBodyPanel({ detail }: { detail: CaptureDetail }) {
           captureId={detail.id}
           side="request"
           contentType={detail.contentType}
-          cut={detail.truncated ? (detail.response.status === 413 ? 'size-limit' : 'ended-early') : null}
+          cut={bodyCutOf(detail)}
           testId="body-view"
         />
       </section>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bridgeUrl, takeBridgeToken } from '../../../renderer/client/bridgeAuth';
+import { bodyCutOf } from '../../../renderer/features/captures/body/BodyMetaLine';
 import {
   draftFromSettings,
   MAX_BODY_LIMIT_MIB,
@@ -205,5 +206,22 @@ describe('bridgeAuth', () => {
     expect(replaced).toEqual(['/?x=1#frag']);
     const ctx2 = { ...ctx, location: { href: 'http://h:1/', search: '' } };
     expect(takeBridgeToken(ctx2)).toBe('abc');
+  });
+});
+
+describe('bodyCutOf: why a stored body is not whole, from what the receiver answered', () => {
+  const capture = (truncated: boolean, status: number, ruleId: string | null = null) => ({
+    truncated,
+    response: { status },
+    origin: { ruleId },
+  });
+  it('says size limit for 413, busy for 503, ended early otherwise; nothing for a whole body', () => {
+    expect(bodyCutOf(capture(false, 200))).toBeNull();
+    expect(bodyCutOf(capture(true, 413))).toBe('size-limit');
+    expect(bodyCutOf(capture(true, 503))).toBe('busy');
+    expect(bodyCutOf(capture(true, 0))).toBe('ended-early');
+    expect(bodyCutOf(capture(true, 408))).toBe('ended-early');
+    // A rule's own 503 to a request that ended early is not the receiver being busy.
+    expect(bodyCutOf(capture(true, 503, 'rule-1'))).toBe('ended-early');
   });
 });
