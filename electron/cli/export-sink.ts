@@ -185,12 +185,13 @@ export async function fileSink(out: string, options: { force: boolean; dataDir: 
   };
 }
 
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+// Not SIGHUP: a listener would replace the "ignore" that `nohup hookbench export …` relies on.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
- * Ctrl-C (or TERM, or a closed terminal) during an export would end the process with the hidden
- * temporary file left beside `out`: it is removed, and the process ends as the signal would have
- * ended it (exit 128 + its number). Returns the function that stands the handlers down.
+ * Ctrl-C (or TERM) during an export would end the process with the hidden temporary file left
+ * beside `out`: it is removed, and the process ends as the signal would have ended it (exit 128 +
+ * its number). Returns the function that stands the handlers down.
  */
 function removeOnSignal(temp: string, out: string): () => void {
   const onSignal = (signal: NodeJS.Signals) => {
