@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { ComposerRequest, HttpExchange } from '../../shared/composer';
 import { bodyIsJson, buildRequest } from '../core/composer/build';
+import { sendBuilt } from '../core/composer/send-built';
 import { DEFAULT_TIMEOUT_MS, parseComposerRequest } from '../core/composer/validate';
 import { diagnose } from '../core/doctor/index';
 import { closeHttpAgents, sendHttp } from '../core/http/index';
@@ -150,13 +151,7 @@ export async function send(argv: string[]): Promise<number> {
     };
     try {
       return printLoadReport(
-        await runLoad(count, rate, () => {
-          const again = buildRequest(request, data);
-          return sendHttp(
-            { method: again.method, url: again.url, headers: again.headers, body: again.body },
-            options,
-          );
-        }),
+        await runLoad(count, rate, () => sendBuilt(buildRequest(request, data), options)),
       );
     } finally {
       await closeHttpAgents();

@@ -16,6 +16,41 @@ describe('a composer request sent as a stream of events', () => {
     dir.cleanup();
   });
 
+  it('a call whose own render cannot go out as a GET is not sent and counts as a failure, with why', async () => {
+    const target = await recordingServer((_req, res) => res.end());
+    try {
+      // Half the renders are an object (query parameters), half an array (nothing a GET can carry).
+      const request = {
+        name: 'coin',
+        collection: 'Stream',
+        method: 'GET',
+        bodyMode: 'raw',
+        urlTemplate: `${target.url}/coin`,
+        bodyTemplate: '{{#if (eq (randomInt 0 1) 1)}}[1]{{else}}{"side":"object"}{{/if}}',
+      } as ComposerRequestDraft;
+      // The stream is refused outright when its first render already cannot go out: try again.
+      let report: Awaited<ReturnType<typeof core.handlers.streamComposerRequest>> | null = null;
+      for (let attempt = 0; attempt < 30 && report === null; attempt++) {
+        report = await core.handlers
+          .streamComposerRequest({ request, data: null, count: 40, ratePerSecond: 1000 })
+          .catch((error: Error) => {
+            expect(error.message).toMatch(/^Not sent: /);
+            return null;
+          });
+      }
+      if (report === null) throw new Error('the first render was never an object in 30 tries');
+      const failed = report.statuses.error ?? 0;
+      expect(failed).toBeGreaterThan(0);
+      expect(report.statuses['200']).toBe(40 - failed);
+      expect(report.errors[0]).toMatch(/^Not sent: .*GET/);
+      // Only the calls that could carry their fields reached the target, each with them.
+      expect(target.received).toHaveLength(40 - failed);
+      for (const received of target.received) expect(received.url).toBe('/coin?side=object');
+    } finally {
+      await target.close();
+    }
+  });
+
   it('renders every call anew (POST JSON or GET query) and reports statuses and latency', async () => {
     const target = await recordingServer((req, res) => {
       res.statusCode = req.url?.includes('fail') ? 500 : 200;

@@ -27,6 +27,7 @@ import { COMPOSER_PRESETS, DEFAULT_ENV } from './presets';
 import { checkAcrossDataSets, previewRequest } from './preview';
 import { captureAsEvent, captureSampleName } from './sample';
 import type { SecretBox } from './secrets';
+import { sendBuilt } from './send-built';
 import { newId, objectArg, parseComposerRequest, parseEnv } from './validate';
 
 type ComposerCommands = Pick<
@@ -223,18 +224,7 @@ export function createComposerCommands(deps: ComposerCommandDeps): ComposerComma
       };
       // A cancel stops new calls; those in flight end within the request's timeout.
       return runs.run('composer-stream', (signal) =>
-        runLoad(
-          count,
-          rate,
-          async () => {
-            const built = buildRequest(definition, data);
-            return sendHttp(
-              { method: built.method, url: built.url, headers: built.headers, body: built.body },
-              options,
-            );
-          },
-          signal,
-        ),
+        runLoad(count, rate, () => sendBuilt(buildRequest(definition, data), options), signal),
       );
     },
     cancelComposerStream: async () => ({ cancelled: runs.cancel('composer-stream') }),

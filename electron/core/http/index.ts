@@ -4,4 +4,4 @@
  */
 export { agentFor, closeHttpAgents } from './agents';
 export { describeHttpError } from './errors';
-export { type HttpRequest, type HttpSendOptions, sendHttp } from './send';
+export { type HttpRequest, type HttpSendOptions, notSentExchange, sendHttp } from './send';

@@ -110,12 +110,10 @@ function decodedOrAsIs(part: string): string {
   }
 }
 
-/** Sends one request (following redirects when asked) and resolves with the whole exchange. */
-export async function sendHttp(request: HttpRequest, options: HttpSendOptions): Promise<HttpExchange> {
-  const startedAt = new Date().toISOString();
-  const start = performance.now();
+/** An exchange for a request that was never put on the wire, and why (in `failure`). */
+export function notSentExchange(request: HttpRequest, failure: HttpFailure): HttpExchange {
   const bodyBase64 = request.body ? bufferView(request.body).toString('base64') : '';
-  const url = badUrl(request.url);
+  const sent = { method: request.method, url: request.url, headers: [...request.headers], bodyBase64 };
   const zero: HttpTimings = {
     dnsMs: null,
     connectMs: null,
@@ -124,10 +122,23 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
     totalMs: 0,
     reusedConnection: false,
   };
-  if (!(url instanceof URL)) {
-    const sent = { method: request.method, url: request.url, headers: [...request.headers], bodyBase64 };
-    return { startedAt, request: sent, response: null, error: url, timings: zero, redirects: [] };
-  }
+  return {
+    startedAt: new Date().toISOString(),
+    request: sent,
+    response: null,
+    error: failure,
+    timings: zero,
+    redirects: [],
+  };
+}
+
+/** Sends one request (following redirects when asked) and resolves with the whole exchange. */
+export async function sendHttp(request: HttpRequest, options: HttpSendOptions): Promise<HttpExchange> {
+  const startedAt = new Date().toISOString();
+  const start = performance.now();
+  const url = badUrl(request.url);
+  if (!(url instanceof URL)) return notSentExchange(request, url);
+  const bodyBase64 = request.body ? bufferView(request.body).toString('base64') : '';
 
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const deadline = start + options.timeoutMs;
