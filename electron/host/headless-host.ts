@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import { WS_PATH } from '../../shared/contract';
 import type { HookbenchCore } from '../core/types';
 import { readStaticFile, UI_CONTENT_SECURITY_POLICY } from './static-files';
-import { cookieValue, newAccessToken, TOKEN_COOKIE, tokenMatches } from './token';
+import { cookieValues, newAccessToken, TOKEN_COOKIE, tokenMatches } from './token';
 import { attachBridge } from './ws-bridge';
 
 /** The same policy the Electron window gets; the bridge is the only place the page may connect to. */
@@ -58,7 +58,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
     req.headers.origin === undefined || allowedOrigins(host, port).has(req.headers.origin.toLowerCase());
   const authorised = (req: IncomingMessage, url: URL) =>
     tokenMatches(token, url.searchParams.get('token')) ||
-    tokenMatches(token, cookieValue(req.headers.cookie, TOKEN_COOKIE));
+    cookieValues(req.headers.cookie, TOKEN_COOKIE).some((value) => tokenMatches(token, value));
 
   const server = createServer((req, res) => {
     void serveHttp(req, res).catch(() => {

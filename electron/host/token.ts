@@ -14,18 +14,23 @@ export function tokenMatches(expected: string, given: string | null | undefined)
 
 export const TOKEN_COOKIE = 'hookbench_token';
 
-export function cookieValue(header: string | undefined, name: string): string | null {
-  if (!header) return null;
+/**
+ * Every value of the cookie `name` in a Cookie header, decoded; a value with bad %-encoding is
+ * skipped. All of them, not the first: any page on another 127.0.0.1 port can set a cookie of the
+ * same name here (cookies ignore ports), and browsers send the one with the longer Path first, so
+ * a planted `Path=/assets` cookie would otherwise hide the real token.
+ */
+export function cookieValues(header: string | undefined, name: string): string[] {
+  if (!header) return [];
+  const values: string[] = [];
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq === -1) continue;
-    if (part.slice(0, eq).trim() !== name) continue;
-    // Any page on another 127.0.0.1 port can set a cookie here (cookies ignore ports): a bad one is no token.
+    if (eq === -1 || part.slice(0, eq).trim() !== name) continue;
     try {
-      return decodeURIComponent(part.slice(eq + 1).trim());
+      values.push(decodeURIComponent(part.slice(eq + 1).trim()));
     } catch {
-      return null;
+      // Not a token: the others still count.
     }
   }
-  return null;
+  return values;
 }

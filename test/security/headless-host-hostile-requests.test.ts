@@ -84,12 +84,20 @@ describe('hookbench serve: hostile requests to the UI port before the token chec
     await stillServing();
   });
 
-  it('treats a token cookie with bad %-encoding as no token, on HTTP and on the upgrade', async () => {
+  it('treats a token cookie with bad %-encoding as no token, on HTTP and on the upgrade, and still finds the real one', async () => {
     const cookie = 'Cookie: hookbench_token=%E0%A4%A';
     const upgrade = await rawExchange(port, upgradeRequest('/bridge', ui.host, cookie));
     expect(upgrade).toMatch(/^HTTP\/1\.1 403/);
     const page = await sendRaw(`http://${ui.host}/`, { headers: [['Cookie', 'hookbench_token=%E0%A4%A']] });
     expect(page.status).toBe(401);
+    // A cookie planted first (a longer Path is sent first) hides neither the real token nor the page.
+    const real = ui.searchParams.get('token') as string;
+    for (const planted of ['hookbench_token=%E0%A4%A', 'hookbench_token=planted']) {
+      const both = await sendRaw(`http://${ui.host}/`, {
+        headers: [['Cookie', `${planted}; hookbench_token=${encodeURIComponent(real)}`]],
+      });
+      expect(both.status, planted).toBe(200);
+    }
     await stillServing();
   });
 
