@@ -275,9 +275,10 @@ export function createComposerStore(client: HookbenchClient, flushPendingEvents:
 
       async cancelStream() {
         try {
-          await client.call('cancelComposerStream', undefined);
+          return (await client.call('cancelComposerStream', undefined)).cancelled;
         } catch {
           // The stream's own call answers (with its report, or the connection's failure in words).
+          return false;
         }
       },
 

@@ -90,8 +90,8 @@ export interface ComposerActions {
   openHistoryEntry(id: number): Promise<void>;
   /** Sends the draft `count` times at `ratePerSecond`, rendered anew each time; rejects with a ClientError. */
   stream(count: number, ratePerSecond: number): Promise<LoadReport>;
-  /** Stops the stream under way; `stream` then resolves with what was sent. Never rejects. */
-  cancelStream(): Promise<void>;
+  /** Stops the stream under way (true when one was); `stream` then resolves with what was sent. Never rejects. */
+  cancelStream(): Promise<boolean>;
   /** Like send: never rejects, `sendError` says why it failed. */
   resend(id: number): Promise<void>;
   clearHistory(): Promise<void>;

@@ -24,6 +24,8 @@ export interface StreamRunState {
   cancel(): Promise<void>;
 }
 
+const CANCEL_RETRY_MS = 100;
+
 // One run per composer store: each app runtime (and each test) has its own.
 const runs = new WeakMap<ComposerStore, StoreApi<StreamRunState>>();
 
@@ -48,8 +50,13 @@ export function streamRunFor(composer: ComposerStore): StoreApi<StreamRunState> 
         set({ error: describeError(caught, 'Could not send the stream.'), running: false });
       }
     },
-    cancel() {
-      return composer.getState().cancelStream();
+    async cancel() {
+      // A Cancel clicked while the env is still being saved reaches the core before the stream
+      // does, with nothing to stop: asked again until the run is stopped or over.
+      while (get().running) {
+        if (await composer.getState().cancelStream()) return;
+        await new Promise((resolve) => setTimeout(resolve, CANCEL_RETRY_MS));
+      }
     },
   }));
   runs.set(composer, created);

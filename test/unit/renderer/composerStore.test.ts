@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
 import { ClientError } from '../../../renderer/client/clientError';
 import {
   blankDraft,
@@ -7,8 +8,10 @@ import {
   forCore,
   timeoutProblem,
 } from '../../../renderer/features/composer/drafts';
+import { streamRunFor } from '../../../renderer/features/composer/streamRun';
 import { createAppRuntime } from '../../../renderer/state/appRuntime';
 import { createComposerStore } from '../../../renderer/state/composerStore';
+import type { ComposerStoreState } from '../../../renderer/state/composerTypes';
 import type {
   ComposerPresets,
   ComposerRequest,
@@ -18,6 +21,7 @@ import type {
   HistorySummary,
 } from '../../../shared/composer';
 import type { CommandName } from '../../../shared/contract';
+import type { LoadReport } from '../../../shared/replay';
 
 const levelSet: DataSet = {
   id: 'data-level',
@@ -306,3 +310,46 @@ describe('composer events through the runtime', () => {
     runtime.dispose();
   });
 });
+
+describe('the composer stream run', () => {
+  it('a Cancel that reaches the core before the stream did is asked again until the run stops', async () => {
+    let finish: (report: LoadReport) => void = () => {};
+    const answers = [false, false, true];
+    let cancels = 0;
+    const composer = createStore<ComposerStoreState>()(
+      () =>
+        ({
+          stream: () =>
+            new Promise<LoadReport>((resolve) => {
+              finish = resolve;
+            }),
+          cancelStream: async () => {
+            cancels++;
+            const cancelled = answers.shift() ?? true;
+            if (cancelled) finish({ ...EMPTY_REPORT, cancelled: true });
+            return cancelled;
+          },
+        }) as unknown as ComposerStoreState,
+    );
+    const run = streamRunFor(composer);
+    const running = run.getState().run(100, 1);
+    expect(run.getState().running).toBe(true);
+    await run.getState().cancel();
+    await running;
+    expect(cancels).toBe(3);
+    expect(run.getState()).toMatchObject({ running: false, report: { cancelled: true } });
+    // Once the run is over, a Cancel asks nothing.
+    await run.getState().cancel();
+    expect(cancels).toBe(3);
+  });
+});
+
+const EMPTY_REPORT: LoadReport = {
+  calls: [],
+  sent: 0,
+  cancelled: false,
+  statuses: {},
+  errors: [],
+  latencyMs: null,
+  durationMs: 0,
+};
