@@ -288,7 +288,7 @@ describe('replay and sender simulations over real HTTP', () => {
         right: { kind: 'replay', id: replay.id },
       }),
     ).rejects.toThrow(
-      `Capture #${id} was deleted, so the answer Hookbench gave it is gone: there is nothing to compare with.`,
+      `Capture #${id} is not in the store (deleted?), so there is no answer of Hookbench's to compare with.`,
     );
   });
 

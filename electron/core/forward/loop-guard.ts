@@ -2,10 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Finding, HeaderPair } from '../../../shared/domain';
 
 /**
- * A forward aimed (directly or through other servers) back at this receiver would match the same
- * rule and forward again, without end: one request became thousands of captures a second. Each
- * copy names this running Hookbench in its `Via` header, as proxies do to find loops (RFC 9110
- * §7.6.3), and a request that already carries that name is answered but not forwarded again.
+ * A forward aimed back at this receiver would match the same rule and forward again, without end:
+ * one request became thousands of captures a second. Each copy names this running Hookbench in
+ * its `Via` header, as proxies do to find loops (RFC 9110 §7.6.3), and a request that already
+ * carries that name is answered but not forwarded again. A loop through other servers is caught
+ * only if they pass `Via` on, as proxies must.
  * The name is per process, so two Hookbench instances can still forward to each other in a chain.
  */
 const VIA_NAME = `hookbench-${randomBytes(6).toString('hex')}`;

@@ -69,7 +69,7 @@ export function createReplayCommands(
       if (!capture)
         throw new CoreError(
           'not_found',
-          `Capture #${String(id)} was deleted, so the answer Hookbench gave it is gone: there is nothing to compare with.`,
+          `Capture #${String(id)} is not in the store (deleted?), so there is no answer of Hookbench's to compare with.`,
         );
       return {
         label: `Hookbench's answer to capture #${capture.id}`,

@@ -114,8 +114,8 @@ export function timeoutProblem(timeoutMs: number): string | null {
 
 /**
  * The draft as the core gets it to save or send: a header row whose name is still blank is not a
- * header yet. Throws, in the field's words, while the timeout is not valid: the core would take
- * an unreadable one (null over JSON) as its default and send with 10 s without saying so.
+ * header yet. Throws, in the field's own words, while the timeout is not valid, so Save and Send
+ * say what the field says (the core would refuse it too, in its words, not the field's).
  */
 export function forCore(draft: ComposerRequestDraft): ComposerRequestDraft {
   const problem = timeoutProblem(draft.timeoutMs);
