@@ -159,7 +159,13 @@ export function ReceiverForm({ receiver }: { receiver: ReceiverSettings }) {
         >
           {saving ? 'Saving…' : 'Save'}
         </button>
-        <button type="button" className="button" disabled={!dirty || saving} onClick={revert}>
+        <button
+          type="button"
+          className="button"
+          disabled={!dirty || saving}
+          onClick={revert}
+          data-testid="revert-settings"
+        >
           Revert
         </button>
       </div>

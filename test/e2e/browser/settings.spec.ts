@@ -99,7 +99,7 @@ test('unsaved settings are still there after a visit to another screen, until sa
 
   await page.getByTestId('revert-retention').click();
   await expect(page.getByTestId('settings-retention-count')).toHaveValue('');
-  await page.getByRole('button', { name: 'Revert' }).first().click();
+  await page.getByTestId('revert-settings').click();
   await page.getByTestId('nav-captures').click();
   await page.getByTestId('nav-settings').click();
   await expect(page.getByTestId('settings-port')).toHaveValue('0');
