@@ -108,10 +108,13 @@ export interface CommandMap {
   importRules: { request: { text: string; replace: boolean }; response: RuleState };
   /**
    * Reads a rules file without importing it (so the UI asks "replace or add?" only about a good one),
-   * and says where its enabled rules would forward requests: an imported rule can send every
-   * matching request to a server the user never chose.
+   * and says where its rules would forward requests: an imported rule can send every matching
+   * request to a server the user never chose (`enabled`: at once; otherwise once a rule is enabled).
    */
-  checkRulesFile: { request: { text: string }; response: { rules: number; forwardTargets: string[] } };
+  checkRulesFile: {
+    request: { text: string };
+    response: { rules: number; forwardTargets: { url: string; enabled: boolean }[] };
+  };
   /** Compile-time problems of a template (syntax, unknown helpers), with line and column, for editors. */
   checkTemplate: { request: { source: string; mode: RenderMode }; response: { problems: TemplateProblem[] } };
   /** The template helpers with a description and an example each, for the editors' help. */

@@ -1,4 +1,5 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { CommandResponse } from '../../shared/contract';
 import type { FallbackResponse, Rule, RuleHits, RulePreview, RuleState } from '../../shared/rules';
 import type { HelperDescription, RenderMode, TemplateProblem } from '../../shared/templates';
 import { describeError, type HookbenchClient } from '../client';
@@ -57,8 +58,8 @@ export interface RulesActions {
   exportRules(): Promise<{ fileName: string; text: string }>;
   importRules(text: string, replace: boolean): Promise<void>;
   /** How many rules a rules file holds; rejects with the core's words when it is not a good one. */
-  /** How many rules a file holds and where its enabled rules forward to; rejects when it would not import. */
-  checkRulesFile(text: string): Promise<{ rules: number; forwardTargets: string[] }>;
+  /** How many rules a file holds and where they forward to; rejects when it would not import. */
+  checkRulesFile(text: string): Promise<CommandResponse<'checkRulesFile'>>;
   preview(rule: Rule, captureId: number): Promise<RulePreview>;
   checkTemplate(source: string, mode: RenderMode): Promise<TemplateProblem[]>;
   /** Loads the helper descriptions once; later calls reuse them. */

@@ -74,7 +74,10 @@ describe('rules files and the SDK preset’s access token, over real HTTP', () =
     });
     expect(await core.handlers.checkRulesFile({ text: forwarding })).toEqual({
       rules: 3,
-      forwardTargets: ['http://127.0.0.1:9/elsewhere'],
+      forwardTargets: [
+        { url: 'http://127.0.0.1:9/elsewhere', enabled: true },
+        { url: 'http://127.0.0.1:9/off', enabled: false },
+      ],
     });
     await expect(core.handlers.importRules({ text, replace: true })).rejects.toThrow(refusal);
     await expect(core.handlers.importRules({ text, replace: false })).rejects.toThrow(refusal);

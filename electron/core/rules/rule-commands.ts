@@ -99,10 +99,15 @@ export function createRuleCommands({ workspace, engine, store, events }: RuleCom
     },
     checkRulesFile: async (request) => {
       const rules = distinctIds(readRulesFile(text(args(request).text, 'text')).rules);
-      const forwardTargets = rules.flatMap((rule) =>
-        rule.enabled && rule.forward ? [rule.forward.url] : [],
-      );
-      return { rules: rules.length, forwardTargets: [...new Set(forwardTargets)] };
+      // Each target once; enabled when any enabled rule forwards there.
+      const targets = new Map<string, boolean>();
+      for (const rule of rules)
+        if (rule.forward)
+          targets.set(rule.forward.url, (targets.get(rule.forward.url) ?? false) || rule.enabled);
+      return {
+        rules: rules.length,
+        forwardTargets: [...targets].map(([url, enabled]) => ({ url, enabled })),
+      };
     },
   };
 }

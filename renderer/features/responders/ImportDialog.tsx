@@ -4,8 +4,8 @@ import { useEffect, useId, useRef } from 'react';
 export interface ImportedFile {
   name: string;
   ruleCount: number | null;
-  /** Where its enabled rules forward matching requests (said before anything is imported). */
-  forwardTargets: string[];
+  /** Where its rules forward matching requests (said before anything is imported). */
+  forwardTargets: { url: string; enabled: boolean }[];
 }
 
 interface ImportDialogProps {
@@ -59,9 +59,10 @@ export function ImportDialog({ file, busy, currentCount, onChoose, onCancel }: I
               {file.forwardTargets.length === 1 ? 'this server' : 'these servers'}:
             </p>
             <ul>
-              {file.forwardTargets.map((url) => (
+              {file.forwardTargets.map(({ url, enabled }) => (
                 <li key={url}>
                   <code>{url}</code>
+                  {!enabled && ' — from disabled rules: once one is enabled'}
                 </li>
               ))}
             </ul>

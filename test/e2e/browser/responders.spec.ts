@@ -265,8 +265,11 @@ test('rules export to a file, import back after the others, and delete after con
     buffer: Buffer.from(JSON.stringify(file)),
   });
   const targets = page.getByTestId('import-forward-targets');
-  await expect(targets).toContainText('forward a copy of every request they match to this server');
-  await expect(targets.getByRole('listitem')).toHaveText(['https://collector.example/hooks']);
+  await expect(targets).toContainText('forward a copy of every request they match to these servers');
+  await expect(targets.getByRole('listitem')).toHaveText([
+    'https://collector.example/hooks',
+    'https://off.example/ — from disabled rules: once one is enabled',
+  ]);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(targets).toBeHidden();
   await expect(rows).toHaveCount(6);
