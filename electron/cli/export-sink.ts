@@ -3,11 +3,7 @@ import { existsSync, readdirSync, realpathSync, renameSync, rmSync, type Stats, 
 import { type FileHandle, open, rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { COMPOSER_FILE_NAME } from '../core/composer/composer-store';
-import { HISTORY_FILE_NAME } from '../core/composer/history';
-import { REPLAY_STORE_FILE_NAME, STORE_FILE_NAME } from '../core/index';
-import { SETTINGS_FILE_NAME } from '../core/settings/defaults';
-import { WORKSPACE_FILE_NAME } from '../core/workspace/workspace';
+import { DATA_FILES } from '../core/index';
 import { stdoutClosed } from './output';
 import { CliError, EXIT_FAILED, fileErrorReason } from './usage-error';
 
@@ -44,14 +40,9 @@ export const stdoutSink: Sink = {
  * and the copies the core keeps of damaged ones (`settings.json.damaged-…`): an export must
  * never be written over any of them, --force or not.
  */
-const DATA_FILE_PREFIXES = [
-  STORE_FILE_NAME,
-  REPLAY_STORE_FILE_NAME,
-  `${SETTINGS_FILE_NAME}.`,
-  `${WORKSPACE_FILE_NAME}.`,
-  `${COMPOSER_FILE_NAME}.`,
-  `${HISTORY_FILE_NAME}.`,
-].map((name) => name.toLowerCase());
+const DATA_FILE_PREFIXES = DATA_FILES.map(({ name }) =>
+  (name.endsWith('.json') ? name.slice(0, -'json'.length) : name).toLowerCase(),
+);
 
 const isDataFileName = (name: string) =>
   DATA_FILE_PREFIXES.some((prefix) => name.toLowerCase().startsWith(prefix));

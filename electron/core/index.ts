@@ -181,8 +181,8 @@ export async function createHookbench(options: HookbenchOptions): Promise<Hookbe
   };
 }
 
-/** The data folder's files, as Settings lists them. */
-const DATA_FILES: readonly DataFile[] = [
+/** The data folder's files, as Settings lists them and `export --out` refuses to write over them. */
+export const DATA_FILES: readonly DataFile[] = [
   { name: STORE_FILE_NAME, holds: 'Captured requests and the answers they got', sqlite: true },
   { name: REPLAY_STORE_FILE_NAME, holds: 'Replay results', sqlite: true },
   { name: `${WORKSPACE_FILE_NAME}.json`, holds: 'Responder rules and the fallback answer' },
