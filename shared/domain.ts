@@ -77,6 +77,9 @@ export interface ReceiverStatus {
   error: string | null;
 }
 
+/** The largest body limit: a request body larger than this could not be held in memory sensibly. */
+export const MAX_BODY_LIMIT_BYTES = 1024 * 1024 * 1024;
+
 export interface ReceiverSettings {
   host: string;
   port: number;

@@ -1,11 +1,17 @@
-import type { ReceiverSettings, RetentionSettings, Settings, SettingsPatch } from '../../../shared/domain';
+import {
+  MAX_BODY_LIMIT_BYTES,
+  type ReceiverSettings,
+  type RetentionSettings,
+  type Settings,
+  type SettingsPatch,
+} from '../../../shared/domain';
 import { receiverHostProblem } from '../../../shared/host';
 import { CoreError } from '../errors';
 import { parseRetention } from '../store/retention';
 
 const THEMES: ReadonlySet<string> = new Set(['system', 'light', 'dark']);
-/** A request body larger than this could not be held in memory sensibly. */
-export const MAX_BODY_LIMIT_BYTES = 1024 * 1024 * 1024;
+
+export { MAX_BODY_LIMIT_BYTES };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

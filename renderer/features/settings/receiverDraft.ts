@@ -1,9 +1,9 @@
-import type { ReceiverSettings } from '../../../shared/domain';
+import { MAX_BODY_LIMIT_BYTES, type ReceiverSettings } from '../../../shared/domain';
 import { receiverHostProblem } from '../../../shared/host';
 
 const BYTES_PER_MIB = 1024 * 1024;
-/** MAX_BODY_LIMIT_BYTES of electron/core/settings/validate.ts; a test keeps them equal. */
-export const MAX_BODY_LIMIT_MIB = 1024;
+/** The core's largest body limit, in the field's unit. */
+export const MAX_BODY_LIMIT_MIB = MAX_BODY_LIMIT_BYTES / BYTES_PER_MIB;
 
 /** The receiver fields as typed: strings, so half-typed input is never lost to parsing. */
 export interface ReceiverDraft {
@@ -38,9 +38,9 @@ function validateLimit(limit: string): string | null {
   const value = Number(limit);
   if (limit === '' || !Number.isFinite(value)) return 'Enter the body limit in MiB, for example 10.';
   if (value <= 0) return 'The body limit must be more than 0 MiB.';
-  // The core's own limit (1 GiB), said here in the field's unit rather than refused in bytes after Save.
+  // The core's own limit, said here in the field's unit rather than refused in bytes after Save.
   if (value > MAX_BODY_LIMIT_MIB)
-    return `The body limit can be at most ${MAX_BODY_LIMIT_MIB} MiB (1 GiB): larger bodies could not be held in memory.`;
+    return `The body limit can be at most ${MAX_BODY_LIMIT_MIB} MiB (${MAX_BODY_LIMIT_MIB / 1024} GiB): larger bodies could not be held in memory.`;
   if (Math.round(value * BYTES_PER_MIB) < 1) return 'The body limit is too small.';
   return null;
 }
