@@ -89,6 +89,12 @@ export interface ComposerRequest {
 /** A request's timeout in milliseconds: the core refuses any other, the editor says so at the field. */
 export const COMPOSER_TIMEOUT_MS = { min: 1, max: 600_000, default: 10_000 } as const;
 
+/** True for a timeout the core takes. */
+export function isComposerTimeout(value: unknown): value is number {
+  const { min, max } = COMPOSER_TIMEOUT_MS;
+  return Number.isSafeInteger(value) && (value as number) >= min && (value as number) <= max;
+}
+
 /** What a timeout must be, in the words both the editor and the core use. */
 export const TIMEOUT_RULE = `a whole number of milliseconds from ${COMPOSER_TIMEOUT_MS.min} to ${COMPOSER_TIMEOUT_MS.max.toLocaleString('en')}`;
 

@@ -11,6 +11,7 @@ import {
   type ComposerRequest,
   type DataSet,
   type HeaderTemplate,
+  isComposerTimeout,
   type JsonValue,
   TIMEOUT_RULE,
 } from '../../../shared/composer';
@@ -111,8 +112,7 @@ export function parseComposerRequest(input: unknown): ComposerRequest {
   // Only an absent timeout gets the default: null is what JSON makes of a NaN, i.e. a field left
   // unreadable, and sending with 10 s instead would hide that.
   const timeoutMs = r.timeoutMs === undefined ? DEFAULT_TIMEOUT_MS : r.timeoutMs;
-  if (!Number.isSafeInteger(timeoutMs) || (timeoutMs as number) < 1 || (timeoutMs as number) > MAX_TIMEOUT_MS)
-    fail(`The timeout must be ${TIMEOUT_RULE}.`);
+  if (!isComposerTimeout(timeoutMs)) fail(`The timeout must be ${TIMEOUT_RULE}.`);
   const dataSetId = r.dataSetId ?? null;
   if (dataSetId !== null && typeof dataSetId !== 'string') fail('dataSetId must be a data set id or null.');
   const id = r.id === undefined || r.id === '' ? newId('req') : text(r.id, 'id');

@@ -10,6 +10,7 @@ import {
   type ComposerState,
   type DataSet,
   type DataSource,
+  isComposerTimeout,
   type TemplatePreset,
   TIMEOUT_RULE,
 } from '../../../shared/composer';
@@ -100,16 +101,12 @@ export function draftDirty(draft: ComposerRequestDraft, origin: ComposerRequestD
  */
 export function timeoutFromText(text: string): number {
   const value = /^\s*\d+\s*$/.test(text) ? Number(text.trim()) : Number.NaN;
-  const { min, max } = COMPOSER_TIMEOUT_MS;
-  return Number.isSafeInteger(value) && value >= min && value <= max ? value : Number.NaN;
+  return isComposerTimeout(value) ? value : Number.NaN;
 }
 
 /** Why the draft's timeout cannot be sent or saved, or null. */
 export function timeoutProblem(timeoutMs: number): string | null {
-  const { min, max } = COMPOSER_TIMEOUT_MS;
-  return Number.isSafeInteger(timeoutMs) && timeoutMs >= min && timeoutMs <= max
-    ? null
-    : `The timeout must be ${TIMEOUT_RULE}.`;
+  return isComposerTimeout(timeoutMs) ? null : `The timeout must be ${TIMEOUT_RULE}.`;
 }
 
 /**
