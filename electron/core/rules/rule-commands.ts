@@ -1,5 +1,5 @@
 import type { CommandHandlers } from '../../../shared/contract';
-import type { Rule, RuleState } from '../../../shared/rules';
+import type { RuleState } from '../../../shared/rules';
 import { CoreError } from '../errors';
 import type { CoreEvents } from '../events';
 import type { CaptureStore } from '../store/capture-store';
@@ -91,14 +91,12 @@ export function createRuleCommands({ workspace, engine, store, events }: RuleCom
     exportRules: async () => ({ fileName: 'hookbench-rules.json', text: workspace.exportRules() }),
     importRules: async (request) => {
       const { text: fileText, replace } = args(request);
-      const file = text(fileText, 'text');
-      distinctIds(readRulesFile(file).rules);
-      workspace.importRules(file, replace === true);
+      workspace.importRules(text(fileText, 'text'), replace === true);
       // Added rules get fresh ids, so only a replace leaves counts that belong to other rules.
       return changed(replace === true ? workspace.ruleSet.rules.map((rule) => rule.id) : []);
     },
     checkRulesFile: async (request) => {
-      const rules = distinctIds(readRulesFile(text(args(request).text, 'text')).rules);
+      const { rules } = readRulesFile(text(args(request).text, 'text'));
       // Each target once; enabled when any enabled rule forwards there.
       const targets = new Map<string, boolean>();
       for (const rule of rules)
@@ -110,24 +108,4 @@ export function createRuleCommands({ workspace, engine, store, events }: RuleCom
       };
     },
   };
-}
-
-/**
- * Rules are told apart by id (saving, deleting, reordering, hit counts): a file with one id twice,
- * as a hand-merged file can have, would leave two rules that move and go together and an order
- * that can never be saved again. Such a file is refused whole, naming the rules.
- */
-function distinctIds(rules: readonly Rule[]): readonly Rule[] {
-  const seen = new Map<string, number>();
-  rules.forEach((rule, index) => {
-    const first = seen.get(rule.id);
-    if (first !== undefined) {
-      throw new CoreError(
-        'bad_request',
-        `Rules ${first + 1} and ${index + 1} of the file have the same id "${rule.id}"; give one of them another id.`,
-      );
-    }
-    seen.set(rule.id, index);
-  });
-  return rules;
 }

@@ -129,7 +129,7 @@ export class Workspace {
   }
 }
 
-/** A rule left out on load because an earlier one has its id (positions count from 1). */
+/** A rule whose id an earlier rule already has (positions count from 1). */
 interface DuplicateId {
   id: string;
   first: number;
@@ -137,34 +137,41 @@ interface DuplicateId {
 }
 
 /**
+ * Rules are told apart by id (saving, deleting, reordering, hit counts): two rules with one id
+ * would be moved, deleted and counted together, and an order listing both could never be saved.
+ */
+function repeatedIds(rules: readonly { rule: Rule; position: number }[]): DuplicateId[] {
+  const firsts = new Map<string, number>();
+  const repeated: DuplicateId[] = [];
+  for (const { rule, position } of rules) {
+    const first = firsts.get(rule.id);
+    if (first === undefined) firsts.set(rule.id, position);
+    else repeated.push({ id: rule.id, first, later: position });
+  }
+  return repeated;
+}
+
+/**
  * A hand-edited file with one bad rule keeps the others; the bad one is dropped, not the workspace.
- * So is a later rule with an id already seen (a pasted copy): two rules with one id would be moved,
- * deleted and counted together, and an order listing both could never be saved.
+ * So is a later rule with an id already seen (a pasted copy): the first is kept.
  */
 function readRules(value: unknown): { rules: Rule[]; unreadable: boolean; duplicates: DuplicateId[] } {
   if (!Array.isArray(value)) return { rules: [], unreadable: true, duplicates: [] };
-  const rules: Rule[] = [];
-  const positions = new Map<string, number>();
-  const duplicates: DuplicateId[] = [];
-  let unreadable = false;
+  const readable: { rule: Rule; position: number }[] = [];
   value.forEach((item, index) => {
-    let rule: Rule;
     try {
-      rule = parseRule(item);
+      readable.push({ rule: parseRule(item), position: index + 1 });
     } catch {
       // Skipped: a rule the current version cannot read.
-      unreadable = true;
-      return;
     }
-    const first = positions.get(rule.id);
-    if (first !== undefined) {
-      duplicates.push({ id: rule.id, first, later: index + 1 });
-      return;
-    }
-    positions.set(rule.id, index + 1);
-    rules.push(rule);
   });
-  return { rules, unreadable, duplicates };
+  const duplicates = repeatedIds(readable);
+  const later = new Set(duplicates.map((duplicate) => duplicate.later));
+  return {
+    rules: readable.filter(({ position }) => !later.has(position)).map(({ rule }) => rule),
+    unreadable: readable.length < value.length,
+    duplicates,
+  };
 }
 
 function readFallback(value: unknown): FallbackResponse {
@@ -202,5 +209,11 @@ export function readRulesFile(text: string): { rules: Rule[]; fallback: Fallback
       throw new CoreError('bad_request', `Rule ${i + 1} of the file: ${(error as Error).message}`);
     }
   });
+  const [repeated] = repeatedIds(parsed.map((rule, i) => ({ rule, position: i + 1 })));
+  if (repeated)
+    throw new CoreError(
+      'bad_request',
+      `Rules ${repeated.first} and ${repeated.later} of the file have the same id "${repeated.id}"; give one of them another id.`,
+    );
   return { rules: parsed, fallback: fallback === undefined ? undefined : parseFallback(fallback) };
 }
