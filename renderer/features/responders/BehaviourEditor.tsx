@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { Delay } from '../../../shared/rules';
-import { IntegerInput, Labeled } from './formControls';
+import { Labeled, NumberInput } from './formControls';
 
 interface BehaviourEditorProps {
   delay: Delay | null;
@@ -30,7 +30,7 @@ export function BehaviourEditor({ delay, cors, onDelayChange, onCorsChange }: Be
         <div className="rule-grid">
           <Labeled label="At least (ms)" field="delay.minMs">
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
@@ -46,7 +46,7 @@ export function BehaviourEditor({ delay, cors, onDelayChange, onCorsChange }: Be
             field="delay.maxMs"
           >
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}

@@ -3,7 +3,7 @@ import type { FallbackResponse } from '../../../shared/rules';
 import { describeError } from '../../client';
 import { useRules } from '../../state/StoresContext';
 import { CodeEditor } from '../../ui/editor/CodeEditor';
-import { FieldProblems, IntegerInput, Labeled } from './formControls';
+import { FieldProblems, Labeled, NumberInput } from './formControls';
 import { HeaderPairsEditor } from './HeaderPairsEditor';
 import { fallbackProblems } from './ruleChecks';
 import { withoutBlankHeaders } from './ruleFormat';
@@ -82,7 +82,7 @@ export function FallbackEditor({ fallback }: { fallback: FallbackResponse }) {
         <FieldProblems value={marked}>
           <Labeled label="Status" field="status">
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 className="input-mono input-narrow"
                 value={draft.status}

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { ForwardTarget } from '../../../shared/rules';
-import { IntegerInput, Labeled } from './formControls';
+import { Labeled, NumberInput } from './formControls';
 
 interface ForwardEditorProps {
   forward: ForwardTarget | null;
@@ -54,7 +54,7 @@ export function ForwardEditor({ forward, onChange }: ForwardEditorProps) {
             </Labeled>
             <Labeled label="Timeout (ms)" field="forward.timeoutMs">
               {(id, describedBy, invalid) => (
-                <IntegerInput
+                <NumberInput
                   id={id}
                   aria-describedby={describedBy}
                   invalid={invalid}

@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { SMS_ACK_MODES } from '../../../shared/presets';
 import type { Responder, SmsAckMode } from '../../../shared/rules';
-import { IntegerInput, Labeled, ListInput } from './formControls';
+import { Labeled, ListInput, NumberInput } from './formControls';
 import { ResponsesEditor } from './ResponsesEditor';
 import { defaultResponder, parseIdList } from './ruleFormat';
 
@@ -90,7 +90,7 @@ function SmsAckSettings({ responder, onChange }: { responder: SmsAck; onChange: 
             field="responder.percentage"
           >
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
@@ -103,7 +103,7 @@ function SmsAckSettings({ responder, onChange }: { responder: SmsAck; onChange: 
           </Labeled>
           <Labeled label="Seed" hint="The same seed picks the same ids every time." field="responder.seed">
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}

@@ -1,5 +1,5 @@
 import type { Fault, ResponseVariant, TemplateMode } from '../../../shared/rules';
-import { IntegerInput, Labeled } from './formControls';
+import { Labeled, NumberInput } from './formControls';
 import { HeaderPairsEditor } from './HeaderPairsEditor';
 import { TemplateField } from './TemplateField';
 
@@ -50,7 +50,7 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
       <div className="rule-grid rule-grid-variant">
         <Labeled label="Status" field={`${field}.status`}>
           {(id, describedBy, invalid) => (
-            <IntegerInput
+            <NumberInput
               id={id}
               aria-describedby={describedBy}
               invalid={invalid}
@@ -64,7 +64,7 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
         {weighted && (
           <Labeled label="Weight" hint="Chance relative to the other weights." field={`${field}.weight`}>
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
@@ -110,7 +110,7 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
         <div className="rule-grid">
           <Labeled label="Bytes per chunk" field={`${field}.fault.chunkBytes`}>
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}
@@ -121,7 +121,7 @@ export function VariantEditor({ variant, index, weighted, onChange }: VariantEdi
           </Labeled>
           <Labeled label="Interval (ms)" field={`${field}.fault.intervalMs`}>
             {(id, describedBy, invalid) => (
-              <IntegerInput
+              <NumberInput
                 id={id}
                 aria-describedby={describedBy}
                 invalid={invalid}

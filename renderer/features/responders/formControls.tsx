@@ -71,7 +71,7 @@ export function Labeled({ label, hint, className, field, children }: LabeledProp
   );
 }
 
-interface IntegerInputProps extends InputProps {
+interface NumberInputProps extends InputProps {
   value: number;
   /** NaN while the text is not a number of the kind asked for: the editor's checks then mark the field. */
   onChange: (value: number) => void;
@@ -95,7 +95,7 @@ function parseNumber(text: string, decimals: boolean): number {
  * to "201") instead of snapping it to a number on every keystroke. Whole
  * numbers only unless `decimals`.
  */
-export function IntegerInput({
+export function NumberInput({
   value,
   onChange,
   id,
@@ -103,7 +103,7 @@ export function IntegerInput({
   invalid,
   decimals = false,
   ...inputProps
-}: IntegerInputProps) {
+}: NumberInputProps) {
   const [text, setText] = useState(() => (Number.isFinite(value) ? String(value) : ''));
 
   // Follow changes from outside (revert, another window) that the text does not already say.
