@@ -54,3 +54,7 @@ export function useNavigation<U>(selector: (state: ExtractState<AppStores['navig
 export function useComposer<U>(selector: (state: ExtractState<AppStores['composer']>) => U): U {
   return useStore(useStores().composer, selector);
 }
+
+export function useComposerStream<U>(selector: (state: ExtractState<AppStores['composerStream']>) => U): U {
+  return useStore(useStores().composerStream, selector);
+}

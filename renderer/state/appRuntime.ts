@@ -5,6 +5,7 @@ import type { RuleHits, RuleState } from '../../shared/rules';
 import type { HookbenchClient } from '../client';
 import { type CapturesStore, createCapturesStore } from './capturesStore';
 import { type ComposerStore, createComposerStore } from './composerStore';
+import { type ComposerStreamStore, createComposerStreamStore } from './composerStreamStore';
 import { type ConnectionStore, createConnectionStore } from './connectionStore';
 import type { CaptureEvent, PushedEvent } from './events';
 import { createFrameBatcher, type FrameScheduler } from './frameBatcher';
@@ -27,6 +28,7 @@ export interface AppStores {
   replay: ReplayStore;
   navigation: NavigationStore;
   composer: ComposerStore;
+  composerStream: ComposerStreamStore;
 }
 
 export interface AppRuntime {
@@ -42,6 +44,7 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
   const batcher = createFrameBatcher<PushedEvent>((events) => deliver(events), scheduler);
   const flushPendingEvents = () => batcher.flush();
 
+  const composer = createComposerStore(client, flushPendingEvents);
   const stores: AppStores = {
     captures: createCapturesStore({ client, flushPendingEvents }),
     receiver: createReceiverStore(client, flushPendingEvents),
@@ -52,7 +55,8 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
     inspector: createInspectorStore(client),
     replay: createReplayStore(client, flushPendingEvents),
     navigation: createNavigationStore(),
-    composer: createComposerStore(client, flushPendingEvents),
+    composer,
+    composerStream: createComposerStreamStore(composer),
   };
 
   function deliver(events: readonly PushedEvent[]): void {

@@ -1,19 +1,19 @@
 import { LoaderCircle, Repeat, Square } from 'lucide-react';
-import { useStreamRun } from './streamRun';
+import { useComposerStream } from '../../state/StoresContext';
 
 /**
  * "Send as a stream": the request N times at R per second, rendered anew for each call as
  * the platform renders each event ({{uuid}}, {{now}}… differ), to load-test the endpoint.
  */
 export function StreamControls({ blocked }: { blocked: boolean }) {
-  const count = useStreamRun((s) => s.count);
-  const rate = useStreamRun((s) => s.rate);
-  const running = useStreamRun((s) => s.running);
-  const report = useStreamRun((s) => s.report);
-  const error = useStreamRun((s) => s.error);
-  const setInputs = useStreamRun((s) => s.setInputs);
-  const start = useStreamRun((s) => s.run);
-  const cancel = useStreamRun((s) => s.cancel);
+  const count = useComposerStream((s) => s.count);
+  const rate = useComposerStream((s) => s.rate);
+  const running = useComposerStream((s) => s.running);
+  const report = useComposerStream((s) => s.report);
+  const error = useComposerStream((s) => s.error);
+  const setInputs = useComposerStream((s) => s.setInputs);
+  const start = useComposerStream((s) => s.run);
+  const cancel = useComposerStream((s) => s.cancel);
 
   const n = Number(count);
   const r = Number(rate);

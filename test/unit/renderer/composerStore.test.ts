@@ -8,9 +8,9 @@ import {
   forCore,
   timeoutProblem,
 } from '../../../renderer/features/composer/drafts';
-import { streamRunFor } from '../../../renderer/features/composer/streamRun';
 import { createAppRuntime } from '../../../renderer/state/appRuntime';
 import { createComposerStore } from '../../../renderer/state/composerStore';
+import { createComposerStreamStore } from '../../../renderer/state/composerStreamStore';
 import type { ComposerStoreState } from '../../../renderer/state/composerTypes';
 import type {
   ComposerPresets,
@@ -331,7 +331,7 @@ describe('the composer stream run', () => {
           },
         }) as unknown as ComposerStoreState,
     );
-    const run = streamRunFor(composer);
+    const run = createComposerStreamStore(composer);
     const running = run.getState().run(100, 1);
     expect(run.getState().running).toBe(true);
     await run.getState().cancel();

@@ -1,15 +1,13 @@
 /**
- * The composer's "send as a stream" run, kept beside the composer store rather than in the
- * component: a stream of 100,000 calls outlives the screen, and a user who left to watch the
- * captures arrive must come back to the run still shown as running (no second one started
- * over it) and find its report once it ends.
+ * The composer's "send as a stream" run, a store of its own rather than the component's state:
+ * a stream of 100,000 calls outlives the screen, and a user who left to watch the captures
+ * arrive must come back to the run still shown as running (no second one started over it) and
+ * find its report once it ends.
  */
-import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LoadReport } from '../../../shared/replay';
-import { describeError } from '../../client';
-import type { ComposerStore } from '../../state/composerStore';
-import { useStores } from '../../state/StoresContext';
+import type { LoadReport } from '../../shared/replay';
+import { describeError } from '../client';
+import type { ComposerStore } from './composerTypes';
 
 export interface StreamRunState {
   running: boolean;
@@ -26,13 +24,10 @@ export interface StreamRunState {
 
 const CANCEL_RETRY_MS = 100;
 
-// One run per composer store: each app runtime (and each test) has its own.
-const runs = new WeakMap<ComposerStore, StoreApi<StreamRunState>>();
+export type ComposerStreamStore = StoreApi<StreamRunState>;
 
-export function streamRunFor(composer: ComposerStore): StoreApi<StreamRunState> {
-  const existing = runs.get(composer);
-  if (existing) return existing;
-  const created = createStore<StreamRunState>()((set, get) => ({
+export function createComposerStreamStore(composer: ComposerStore): ComposerStreamStore {
+  return createStore<StreamRunState>()((set, get) => ({
     running: false,
     report: null,
     error: null,
@@ -59,10 +54,4 @@ export function streamRunFor(composer: ComposerStore): StoreApi<StreamRunState> 
       }
     },
   }));
-  runs.set(composer, created);
-  return created;
-}
-
-export function useStreamRun<T>(selector: (state: StreamRunState) => T): T {
-  return useStore(streamRunFor(useStores().composer), selector);
 }
