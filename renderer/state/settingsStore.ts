@@ -11,14 +11,25 @@ export interface SettingsStoreState {
   update(patch: SettingsPatch): Promise<Settings>;
   /** The data folder and its files' sizes, read afresh each time. Rejects with a ClientError. */
   dataFolder(): Promise<DataFolderInfo>;
+  /**
+   * What the user typed into the Settings forms and has not saved, by field: the forms unmount
+   * when the user visits another screen, and half-typed settings must be there on coming back.
+   */
+  forms: Readonly<Record<string, unknown>>;
+  setForm(field: string, value: unknown): void;
 }
 
 export type SettingsStore = StoreApi<SettingsStoreState>;
 
 export function createSettingsStore(client: HookbenchClient, flushPendingEvents: () => void): SettingsStore {
-  return createStore<SettingsStoreState>()((set) => ({
+  return createStore<SettingsStoreState>()((set, get) => ({
     settings: null,
     loadError: null,
+    forms: {},
+
+    setForm(field, value) {
+      set({ forms: { ...get().forms, [field]: value } });
+    },
 
     async load() {
       try {

@@ -1,25 +1,22 @@
-import { type Dispatch, type SetStateAction, useEffect, useState } from 'react';
-import { useStores } from '../../state/StoresContext';
-
-// Per settings store (one per app window), so a second window or a test's fresh stores start clean.
-const kept = new WeakMap<object, Map<string, unknown>>();
+import { type Dispatch, type SetStateAction, useCallback, useState } from 'react';
+import { useSettings, useStores } from '../../state/StoresContext';
 
 /**
- * useState whose value outlives the component: the Settings screen unmounts when the user goes to
- * another one, and half-typed settings (a port, a retention limit) came back as the saved values,
- * silently lost. The form that remounts picks its last value up again.
+ * useState for a Settings form field, kept in the settings store under `field` (as the Replay
+ * screen keeps its forms): the Settings screen unmounts when the user goes to another one, and
+ * half-typed settings (a port, a retention limit) must be there on coming back, not the saved ones.
  */
-export function useKeptState<T>(key: string, initial: () => T): [T, Dispatch<SetStateAction<T>>] {
-  const owner = useStores().settings;
-  let values = kept.get(owner);
-  if (!values) {
-    values = new Map();
-    kept.set(owner, values);
-  }
-  const store = values;
-  const [value, setValue] = useState<T>(() => (store.has(key) ? (store.get(key) as T) : initial()));
-  useEffect(() => {
-    store.set(key, value);
-  }, [store, key, value]);
-  return [value, setValue];
+export function useKeptState<T>(field: string, initial: () => T): [T, Dispatch<SetStateAction<T>>] {
+  const store = useStores().settings;
+  const kept = useSettings((s) => s.forms[field] as T | undefined);
+  const [first] = useState(initial);
+  const set = useCallback(
+    (next: SetStateAction<T>) => {
+      const { forms, setForm } = store.getState();
+      const previous = (field in forms ? forms[field] : first) as T;
+      setForm(field, typeof next === 'function' ? (next as (value: T) => T)(previous) : next);
+    },
+    [store, field, first],
+  );
+  return [kept === undefined ? first : kept, set];
 }
