@@ -1,9 +1,26 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CLI, importRequests, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
+
+/** What Linux says a process is doing (its state, threads and where it waits), for a failure message. */
+function processState(pid: number | undefined): string {
+  if (pid === undefined) return 'no pid';
+  const read = (name: string) => {
+    try {
+      return readFileSync(`/proc/${pid}/${name}`, 'utf8').trim();
+    } catch {
+      return '(unreadable)';
+    }
+  };
+  const status = read('status')
+    .split('\n')
+    .filter((line) => /^(State|Threads|SigPnd|ShdPnd|SigBlk|SigCgt):/.test(line));
+  return [...status, `wchan: ${read('wchan')}`].join('\n');
+}
 
 describe('hookbench export --out and --redact (built CLI, real files)', () => {
   let dir: ReturnType<typeof tempDir>;
@@ -112,10 +129,21 @@ describe('hookbench export --out and --redact (built CLI, real files)', () => {
     const exited = new Promise<number | null>((done) => child.on('close', done));
     const parts = () => readdirSync(dir.path).filter((name) => name.endsWith('.part'));
     // Interrupted while it writes: the temporary file exists and the export (about 40 MB) is under way.
+    const started = Date.now();
     while (parts().length === 0 && child.exitCode === null) await new Promise((r) => setTimeout(r, 2));
     expect(child.exitCode).toBeNull();
+    const waitedForPart = Date.now() - started;
     child.kill('SIGINT');
-    expect(await exited).toBe(130);
+    // A process that outlives its signal fails here with what it was doing, not as a test timeout.
+    const code = await Promise.race([exited, sleep(10_000).then(() => 'still running' as const)]);
+    if (code === 'still running') {
+      const state = processState(child.pid);
+      child.kill('SIGKILL');
+      throw new Error(
+        `export still running 10 s after SIGINT (its .part appeared after ${waitedForPart} ms)\n${state}\nstderr: ${stderr}`,
+      );
+    }
+    expect(code).toBe(130);
     expect(stderr).toBe(`hookbench: export stopped by SIGINT; nothing was written to ${out}.\n`);
     expect(parts()).toEqual([]);
     expect(readFileSync(out, 'utf8')).toBe('the good export\n');
