@@ -370,3 +370,10 @@ export type WsServerFrame =
   | { type: 'event'; name: EventName; payload: unknown };
 
 export const WS_PATH = '/bridge';
+
+/**
+ * The largest frame the bridge accepts, in bytes of UTF-8. The host closes a socket that sends a
+ * larger one (a browser has no other way to be told), so the browser client refuses such a
+ * command itself, in words, and the connection stays up.
+ */
+export const WS_MAX_FRAME_BYTES = 16 * 1024 * 1024;

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
-import { WS_PATH } from '../../shared/contract';
+import { WS_MAX_FRAME_BYTES, WS_PATH } from '../../shared/contract';
 import type { HookbenchCore } from '../core/types';
 import { readStaticFile, UI_CONTENT_SECURITY_POLICY } from './static-files';
 import { cookieValues, newAccessToken, TOKEN_COOKIE, tokenMatches } from './token';
@@ -49,7 +49,7 @@ export async function startHeadlessHost(options: HeadlessHostOptions): Promise<H
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newAccessToken();
   let port = options.port ?? 7701;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_FRAME_BYTES });
 
   const hostAllowed = (req: IncomingMessage) =>
     allowedHosts(host, port).has((req.headers.host ?? '').toLowerCase());

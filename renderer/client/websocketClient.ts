@@ -8,6 +8,7 @@ import type {
   WsClientFrame,
   WsServerFrame,
 } from '../../shared/contract';
+import { WS_MAX_FRAME_BYTES } from '../../shared/contract';
 import { ClientError } from './clientError';
 import { parseServerFrame } from './frames';
 import type { ConnectionListener, ConnectionState, HookbenchClient } from './types';
@@ -33,6 +34,27 @@ type AnyListener = (payload: unknown) => void;
 
 const LOST_MESSAGE = 'The connection to Hookbench was lost. Reconnecting…';
 const OFFLINE_MESSAGE = 'Not connected to Hookbench. Reconnecting…';
+
+const utf8 = new TextEncoder();
+
+/**
+ * The frame's size in UTF-8 when it is over the bridge's limit, else null. A UTF-16 code unit is
+ * at most 3 bytes of UTF-8, so only frames that could be over it are encoded to count them.
+ */
+function oversize(text: string): number | null {
+  if (text.length * 3 <= WS_MAX_FRAME_BYTES) return null;
+  const bytes = utf8.encode(text).byteLength;
+  return bytes > WS_MAX_FRAME_BYTES ? bytes : null;
+}
+
+const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+
+function tooLargeMessage(bytes: number): string {
+  return (
+    `This is ${mib(bytes)} to send, and Hookbench in a browser takes at most ${mib(WS_MAX_FRAME_BYTES)} at a time. ` +
+    'The desktop app has no such limit; so do the CLI commands (hookbench import, send, diagnose).'
+  );
+}
 
 /** The client for the headless host: commands and events over one JSON WebSocket. */
 export class WebSocketClient implements HookbenchClient {
@@ -150,6 +172,11 @@ export class WebSocketClient implements HookbenchClient {
       text = JSON.stringify(frame);
     } catch {
       call.reject(new ClientError('bad_request', 'The request could not be encoded.'));
+      return;
+    }
+    const bytes = oversize(text);
+    if (bytes !== null) {
+      call.reject(new ClientError('bad_request', tooLargeMessage(bytes)));
       return;
     }
     this.pending.set(frame.id, call);

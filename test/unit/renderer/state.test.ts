@@ -182,4 +182,27 @@ describe('WebSocketClient', () => {
     expect(FakeSocket.instances.length).toBe(3);
     vi.useRealTimers();
   });
+
+  it('refuses a command over the bridge frame limit, counted in UTF-8, and keeps the socket', async () => {
+    FakeSocket.instances = [];
+    const client = new WebSocketClient({
+      url: 'ws://x/bridge',
+      createSocket: (u) => new FakeSocket(u) as never,
+    });
+    const sock = FakeSocket.instances[0] as FakeSocket;
+    sock.fire('open', {});
+    const MiB = 1024 * 1024;
+    // 9 Mi characters, 18 MiB once encoded: a count of characters would let it through.
+    const accented = client.call('importCaptures', { text: 'é'.repeat(9 * MiB) });
+    await expect(accented).rejects.toMatchObject({ code: 'bad_request' });
+    await expect(accented).rejects.toThrow(/This is 18\.0 MiB to send.*at most 16\.0 MiB at a time/);
+    expect(sock.sent).toEqual([]);
+    expect(client.connectionState()).toBe('open');
+    // Just under the limit: sent as any other command.
+    const underLimit = client.call('importCaptures', { text: 'a'.repeat(16 * MiB - 100) });
+    expect(sock.sent).toHaveLength(1);
+    expect(new TextEncoder().encode(sock.sent[0]).byteLength).toBeLessThanOrEqual(16 * MiB);
+    client.dispose();
+    await expect(underLimit).rejects.toMatchObject({ code: 'unavailable' });
+  });
 });
