@@ -52,7 +52,7 @@ const mib = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 function tooLargeMessage(bytes: number): string {
   return (
     `This is ${mib(bytes)} to send, and Hookbench in a browser takes at most ${mib(WS_MAX_FRAME_BYTES)} at a time. ` +
-    'The desktop app has no such limit; so do the CLI commands (hookbench import, send, diagnose).'
+    'The desktop app and the CLI commands (hookbench import, send, diagnose) have no such limit.'
   );
 }
 
