@@ -127,6 +127,8 @@ export interface CommandMap {
   /** Starts a bulk replay in the background; replayProgress events follow. */
   startBulkReplay: { request: BulkReplayRequest; response: ReplayProgress };
   cancelBulkReplay: { request: { batchId: string }; response: ReplayProgress };
+  /** A bulk run's latest counts, going or ended recently (for a window that missed its events). */
+  getBulkReplay: { request: { batchId: string }; response: ReplayProgress };
   /** Replays of one capture or one bulk run, newest first. */
   listReplays: { request: { captureId?: number; batchId?: string }; response: ReplaySummary[] };
   getReplay: { request: { id: number }; response: ReplayRecord | null };
@@ -277,6 +279,7 @@ const commandKeys: Record<CommandName, true> = {
   replayCapture: true,
   startBulkReplay: true,
   cancelBulkReplay: true,
+  getBulkReplay: true,
   listReplays: true,
   getReplay: true,
   compareResponses: true,

@@ -168,6 +168,7 @@ export function createAppRuntime(client: HookbenchClient, scheduler?: FrameSched
         if (state === 'open' && lostConnection) {
           lostConnection = false;
           loadAll();
+          void stores.replay.getState().resync();
         }
       });
       if (unsubscribeConnection) unsubscribers.push(unsubscribeConnection);

@@ -16,7 +16,7 @@ import type {
   SmsSimulationOptions,
   SmsSimulationReport,
 } from '../../shared/replay';
-import { describeError, type HookbenchClient } from '../client';
+import { describeError, type HookbenchClient, isClientError } from '../client';
 
 export type ReplayTab = 'replay' | 'sms' | 'reverse' | 'sdk';
 export type ResultsStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -86,6 +86,11 @@ export interface ReplayActions {
   replayOne(request: CommandRequest<'replayCapture'>): Promise<ReplayRecord>;
   startBulk(request: BulkReplayRequest): Promise<ReplayProgress>;
   cancelBulk(): Promise<void>;
+  /**
+   * After the connection to the core came back: the shown bulk run's counts as the core has
+   * them now (it may have ended while the events were lost), and the results list.
+   */
+  resync(): Promise<void>;
   /** A `replayProgress` event. */
   applyProgress(progress: ReplayProgress): void;
   getReplay(id: number): Promise<ReplayRecord | null>;
@@ -224,9 +229,36 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
       async cancelBulk() {
         const bulk = get().bulk;
         if (!bulk || isFinished(bulk)) return;
-        const progress = await client.call('cancelBulkReplay', { batchId: bulk.batchId });
+        try {
+          const progress = await client.call('cancelBulkReplay', { batchId: bulk.batchId });
+          flushPendingEvents();
+          set((state) => ({ bulk: mergeProgress(state.bulk, progress) }));
+        } catch (error) {
+          // The run ended before the cancel reached it (its last events were lost): show how.
+          if (isClientError(error) && error.code === 'not_found') await get().resync();
+          else throw error;
+        }
+      },
+
+      async resync() {
+        refreshResults();
+        const bulk = get().bulk;
+        if (!bulk || isFinished(bulk)) return;
+        let progress: ReplayProgress;
+        try {
+          progress = await client.call('getBulkReplay', { batchId: bulk.batchId });
+        } catch (error) {
+          if (!isClientError(error) || error.code !== 'not_found') return;
+          // Forgotten (Hookbench restarted, or many runs since): it is over, its results are listed.
+          progress = {
+            ...bulk,
+            state: 'stopped',
+            stopReason: 'Hookbench no longer knows how this run ended; the results it stored are listed.',
+          };
+        }
         flushPendingEvents();
         set((state) => ({ bulk: mergeProgress(state.bulk, progress) }));
+        if (isFinished(progress)) refreshResults();
       },
 
       applyProgress(progress) {

@@ -1,7 +1,12 @@
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHookbench, type HookbenchCore } from '../../electron/core/index';
+import { createHookbench, type HookbenchCore, STORE_FILE_NAME } from '../../electron/core/index';
+import { ReplayService } from '../../electron/core/replay/replay-service';
+import { ReplayStore } from '../../electron/core/replay/replay-store';
+import { parseBulk } from '../../electron/core/replay/validate';
+import { CaptureStore } from '../../electron/core/store/capture-store';
 import type { ReplayProgress, ReplayTarget } from '../../shared/replay';
 import { runCliAsync } from '../helpers/cli';
 import { sendRaw } from '../helpers/http';
@@ -203,6 +208,48 @@ describe('replay and sender simulations over real HTTP', () => {
       .toBeTruthy();
     expect(events.filter((e) => e.batchId === slowRun.batchId).at(-1)?.state).toBe('cancelled');
     expect(events.filter((e) => e.batchId === slowRun.batchId).at(-1)?.sent).toBeLessThan(6);
+
+    // A window that missed the events asks how each run ended; an unknown run is not_found.
+    expect(await core.handlers.getBulkReplay({ batchId: started.batchId })).toMatchObject({
+      total: 6,
+      sent: 6,
+      ok: 5,
+      non2xx: 1,
+      state: 'done',
+    });
+    expect(await core.handlers.getBulkReplay({ batchId: stopping.batchId })).toEqual(stopped);
+    await expect(core.handlers.getBulkReplay({ batchId: 'no-such-run' })).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    await expect(core.handlers.getBulkReplay({} as { batchId: string })).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+  });
+
+  it('a bulk run whose results cannot be stored ends as stopped, in words, not as running', async () => {
+    const ids = [
+      await capture('/unstored/a', '{"n":1}', [['Content-Type', 'application/json']]),
+      await capture('/unstored/b', '{"n":2}', [['Content-Type', 'application/json']]),
+    ];
+    const sink = await server();
+    // The core's own capture file, read from a second connection; results go to a store that is closed.
+    const captures = new CaptureStore(join(dir.path, STORE_FILE_NAME));
+    const results = new ReplayStore(join(dir.path, 'closed-replays.sqlite'));
+    await results.close();
+    const events: ReplayProgress[] = [];
+    const service = new ReplayService(captures, results, (p) => events.push(p));
+    try {
+      const request = parseBulk({ ...target(sink.url), ids, concurrency: 1, ratePerSecond: null });
+      await expect(service.run(request, 'unstorable')).rejects.toThrow(/closed/);
+      const final = events.at(-1);
+      expect(final).toMatchObject({ batchId: 'unstorable', state: 'stopped', total: 2 });
+      expect(final?.stopReason).toMatch(/^Replay results could not be stored: .*closed/);
+      expect(service.progress('unstorable')).toEqual(final);
+      // The run stopped starting sends after the first result failed to store.
+      expect(sink.received.length).toBe(1);
+    } finally {
+      captures.close();
+    }
   });
 
   it('a bulk run longer than one read-ahead page sends every listed capture in order, repeats included, skipping ids that do not exist', async () => {

@@ -19,6 +19,7 @@ type ReplayCommands = Pick<
   | 'replayCapture'
   | 'startBulkReplay'
   | 'cancelBulkReplay'
+  | 'getBulkReplay'
   | 'listReplays'
   | 'getReplay'
   | 'compareResponses'
@@ -53,6 +54,12 @@ function sendSettings(value: Record<string, unknown>): { timeoutMs: number; veri
     timeoutMs: count(value.timeoutMs, 'timeoutMs', 10_000, { min: 1, max: MAX_TIMEOUT_MS }),
     verifyTls: value.verifyTls !== false,
   };
+}
+
+function batchIdOf(request: unknown): string {
+  const { batchId } = args(request);
+  if (typeof batchId !== 'string') throw new CoreError('bad_request', 'batchId must be text.');
+  return batchId;
 }
 
 export function createReplayCommands(
@@ -102,11 +109,8 @@ export function createReplayCommands(
       return service.replayOne(captureId as number, parseTarget(target), parseEdit(edit));
     },
     startBulkReplay: async (request) => service.start(parseBulk(request)),
-    cancelBulkReplay: async (request) => {
-      const { batchId } = args(request);
-      if (typeof batchId !== 'string') throw new CoreError('bad_request', 'batchId must be text.');
-      return service.cancel(batchId);
-    },
+    cancelBulkReplay: async (request) => service.cancel(batchIdOf(request)),
+    getBulkReplay: async (request) => service.progress(batchIdOf(request)),
     listReplays: async (request) => {
       const { captureId, batchId } = args(request ?? {});
       return replays.list({

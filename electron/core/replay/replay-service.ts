@@ -27,6 +27,8 @@ export function isSuccess(exchange: HttpExchange): boolean {
  */
 export class ReplayService {
   private readonly running = new Map<string, { progress: ReplayProgress; abort: AbortController }>();
+  /** How recent runs ended, for a window that missed their last events (a dropped connection). */
+  private readonly finished = new Map<string, ReplayProgress>();
 
   constructor(
     private readonly captures: CaptureStore,
@@ -122,11 +124,35 @@ export class ReplayService {
         },
       );
       if (progress.state === 'running') progress.state = abort.signal.aborted ? 'cancelled' : 'done';
+    } catch (error) {
+      // A result that cannot be stored stops the run (the other sends stop starting): the run
+      // must not be left on screen as running.
+      if (progress.state === 'running') {
+        progress.state = 'stopped';
+        progress.stopReason = `Replay results could not be stored: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      throw error;
     } finally {
       this.running.delete(batchId);
+      this.remember(progress);
       emit(true);
     }
     return { ...progress };
+  }
+
+  /** The latest counts of a run that is going or ended recently. */
+  progress(batchId: string): ReplayProgress {
+    const progress = this.running.get(batchId)?.progress ?? this.finished.get(batchId);
+    if (!progress) throw new CoreError('not_found', 'Hookbench no longer knows that replay run.');
+    return { ...progress };
+  }
+
+  private remember(progress: ReplayProgress): void {
+    this.finished.set(progress.batchId, { ...progress });
+    for (const batchId of this.finished.keys()) {
+      if (this.finished.size <= FINISHED_KEPT) break;
+      this.finished.delete(batchId);
+    }
   }
 
   cancel(batchId: string): ReplayProgress {
@@ -141,6 +167,9 @@ export class ReplayService {
     for (const batchId of this.running.keys()) this.cancel(batchId);
   }
 }
+
+/** Finished runs whose outcome is kept for `progress` (oldest forgotten first). */
+const FINISHED_KEPT = 50;
 
 /** Bulk runs read their captures in pages ahead of the sends instead of one read per send. */
 const READ_AHEAD = 256;

@@ -113,6 +113,31 @@ describe('replay store', () => {
     expect(replay().bulk?.state).toBe('cancelled');
   });
 
+  it('a Cancel that finds the run over, and a reconnect, show how the run ended from the core', async () => {
+    const { f, s, replay } = runtime();
+    f.emit('replayProgress', progress({ sent: 1 }));
+    s.frame();
+    const cancel = replay().cancelBulk();
+    f.takeLatest('cancelBulkReplay').reject(
+      new ClientError('not_found', 'That replay is not running any more.'),
+    );
+    await tick();
+    f.takeLatest('getBulkReplay').resolve(progress({ sent: 3, ok: 3, state: 'done' }));
+    await cancel;
+    expect(replay().bulk).toMatchObject({ sent: 3, ok: 3, state: 'done' });
+
+    // A run the core has forgotten (it restarted) is shown as over, with its counts so far.
+    f.emit('replayProgress', progress({ batchId: 'b2', sent: 2 }));
+    s.frame();
+    const resync = replay().resync();
+    f.takeLatest('getBulkReplay').reject(
+      new ClientError('not_found', 'Hookbench no longer knows that replay run.'),
+    );
+    await resync;
+    expect(replay().bulk).toMatchObject({ batchId: 'b2', sent: 2, state: 'stopped' });
+    expect(replay().bulk?.stopReason).toMatch(/no longer knows how this run ended/);
+  });
+
   it('a single replay reloads the results; an older list answer never overwrites a newer one', async () => {
     const { f, replay } = runtime();
     const sent = replay().replayOne({ captureId: 1, target });
