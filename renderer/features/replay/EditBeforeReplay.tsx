@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { describeError } from '../../client';
 import { bodyText } from '../../lib/bodyText';
 import { useReplay } from '../../state/StoresContext';
-import { type EditDraft, formatHeaderLines } from './drafts';
+import { type EditDraft, formatHeaderLines, usesCrlf } from './drafts';
 import { Field } from './fields';
 
 interface EditBeforeReplayProps {
@@ -113,9 +113,11 @@ export function EditBeforeReplay({ captureId, draft, onChange, targetPreview }: 
       <Field
         label="Body"
         hint={
-          current.bodyIsText
-            ? undefined
-            : 'The captured body is not text: it is sent unchanged unless you type a new one here.'
+          !current.bodyIsText
+            ? 'The captured body is not text: it is sent unchanged unless you type a new one here.'
+            : usesCrlf(current.original.body)
+              ? 'Line breaks go out as CRLF, as the capture has them.'
+              : undefined
         }
       >
         {(id, hintId) => (

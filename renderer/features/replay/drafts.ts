@@ -145,6 +145,21 @@ export function editFromDraft(draft: EditDraft): Checked<ReplayEdit | undefined>
     if (!headers.ok) return headers;
     edit.headers = headers.value;
   }
-  if (draft.body !== draft.original.body) edit.bodyBase64 = textToBase64(draft.body);
+  const body = withOriginalLineBreaks(draft.body, draft.original.body);
+  if (body !== draft.original.body) edit.bodyBase64 = textToBase64(body);
   return { ok: true, value: Object.keys(edit).length > 0 ? edit : undefined };
+}
+
+/** True when every line break of the text is CRLF (multipart bodies, many form posts). */
+export function usesCrlf(text: string): boolean {
+  return text.includes('\r\n') && !/(^|[^\r])\n/.test(text);
+}
+
+/**
+ * A text box hands its text back with LF line breaks whatever it was given, so a body that had
+ * CRLF throughout gets them back: an edit to one word must not change every line of a multipart
+ * body (and break its framing). A body with mixed or LF breaks goes as typed.
+ */
+export function withOriginalLineBreaks(edited: string, original: string): string {
+  return usesCrlf(original) ? edited.replace(/\r?\n/g, '\r\n') : edited;
 }

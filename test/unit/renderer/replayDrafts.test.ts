@@ -118,6 +118,23 @@ describe('replay form drafts', () => {
       value: { headers: [['X-A', '1']], url: 'http://h/x' },
     });
     expect(editFromDraft({ ...draft, method: 'GE T' }).ok).toBe(false);
+
+    // A text box gives back LF line breaks: a CRLF body keeps CRLF, and an untouched one is no edit.
+    const multipart = '--XB\r\nContent-Disposition: form-data; name="a"\r\n\r\nhello\r\n--XB--\r\n';
+    const crlf = { ...draft, body: multipart, original: { ...draft.original, body: multipart } };
+    expect(editFromDraft({ ...crlf, body: multipart.replaceAll('\r\n', '\n') })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(
+      editFromDraft({ ...crlf, body: multipart.replaceAll('\r\n', '\n').replace('hello', 'hellO') }),
+    ).toEqual({
+      ok: true,
+      value: { bodyBase64: textToBase64(multipart.replace('hello', 'hellO')) },
+    });
+    // Mixed or LF-only breaks go as typed.
+    const mixed = { ...draft, body: 'a\nb\nC', original: { ...draft.original, body: 'a\r\nb\nc' } };
+    expect(editFromDraft(mixed)).toEqual({ ok: true, value: { bodyBase64: textToBase64('a\nb\nC') } });
     expect(editFromDraft({ ...draft, url: 'ftp://h' }).ok).toBe(false);
   });
 
