@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BulkReplayRequest } from '../../shared/replay';
-import { closeHttpAgents } from '../core/http/index';
+import { closeHttpAgents, shownUrl } from '../core/http/index';
 import { CoreError, REPLAY_STORE_FILE_NAME } from '../core/index';
 import { ReplayService } from '../core/replay/replay-service';
 import { ReplayStore } from '../core/replay/replay-store';
@@ -96,7 +96,7 @@ export async function replay(argv: string[]): Promise<number> {
           ? `${exchange.response.status}`
           : `error: ${exchange.error?.message ?? 'no answer'}`;
         print(
-          `#${record.captureId} ${exchange.request.method} ${exchange.request.url} → ${outcome} (${Math.round(exchange.timings.totalMs)} ms)\n`,
+          `#${record.captureId} ${exchange.request.method} ${shownUrl(exchange.request.url)} → ${outcome} (${Math.round(exchange.timings.totalMs)} ms)\n`,
         );
       });
     } catch (error) {

@@ -40,6 +40,31 @@ describe('hookbench replay: ids that do not exist and unusable stores (built CLI
     expect(target.received.map((r) => r.url)).toEqual(['/two', '/one']);
   });
 
+  it('never prints the password of a target URL, in lines or errors, while sending it', async () => {
+    const withLogin = target.url.replace('http://', 'http://alice:s3cret@');
+    const sent = await runCliAsync(['replay', '--data', data, '--to', `${withLogin}/api`, '--id', '1']);
+    expect(sent.status).toBe(0);
+    expect(sent.stdout).toContain(
+      `#1 POST ${target.url.replace('http://', 'http://alice:***@')}/api/one → 200`,
+    );
+    expect(target.received.at(-1)?.rawHeaders).toEqual(
+      expect.arrayContaining([`Basic ${Buffer.from('alice:s3cret').toString('base64')}`]),
+    );
+    // Nothing listens on port 9 here: the error names the URL, password masked.
+    const refused = await runCliAsync([
+      'replay',
+      '--data',
+      data,
+      '--to',
+      'http://bob:hunter2@127.0.0.1:9',
+      '--id',
+      '1',
+    ]);
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toContain('http://bob:***@127.0.0.1:9/one');
+    expect(`${sent.stdout}${sent.stderr}${refused.stdout}${refused.stderr}`).not.toMatch(/s3cret|hunter2/);
+  });
+
   it('a store that is not a database is named in plain words (exit 2) and left as it was', async () => {
     writeFileSync(join(data, 'replays.sqlite'), 'not a database');
     const replays = await replay('--all');

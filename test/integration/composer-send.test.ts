@@ -368,6 +368,23 @@ describe.skipIf(!hasOpenssl)('sendHttp over TLS with a self-signed certificate',
     expect(tls.received).toHaveLength(0);
   });
 
+  it('says when an https:// URL reaches a server that speaks plain http, in one sentence', async () => {
+    const plain = createServer((_req, res) => res.end('plain'));
+    const address = await listen(plain);
+    try {
+      const target = `https://${address}/x`;
+      const exchange = await sendHttp({ method: 'GET', url: target, headers: [], body: null }, OPTIONS);
+      expect(exchange.error).toEqual({
+        code: 'tls',
+        systemCode: 'ERR_SSL_WRONG_VERSION_NUMBER',
+        message: `Could not connect securely to ${target}: the server did not answer in TLS (is it plain http rather than https).`,
+      });
+    } finally {
+      plain.closeAllConnections();
+      await new Promise((done) => plain.close(done));
+    }
+  });
+
   it('succeeds with verification off, with a TLS time between connect and first byte', async () => {
     const exchange = await sendHttp(
       { method: 'POST', url, headers: [['Content-Type', 'application/json']], body: Buffer.from('{"a":1}') },

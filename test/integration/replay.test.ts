@@ -101,6 +101,21 @@ describe('replay and sender simulations over real HTTP', () => {
       target: target(sink.url.replace('http://', 'http://a%zz:b@')),
     });
     expect(odd.exchange.response?.status).toBe(200);
+
+    // Headers the Connection header names are hop-by-hop too (RFC 9110 §7.6.1): not copied.
+    const named = await capture('/named', '{}', [
+      ['Connection', 'keep-alive, X-Hop'],
+      ['connection', 'x-other'],
+      ['X-Hop', 'secret'],
+      ['X-Other', 'too'],
+      ['X-Kept', 'yes'],
+    ]);
+    await core.handlers.replayCapture({ captureId: named, target: target(sink.url) });
+    const sentNames = (sink.received.at(-1)?.rawHeaders ?? []).filter((_, i) => i % 2 === 0);
+    expect(sentNames.map((name) => name.toLowerCase())).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/^x-(hop|other)$/)]),
+    );
+    expect(sink.received.at(-1)?.rawHeaders).toEqual(expect.arrayContaining(['X-Kept', 'yes']));
   });
 
   it('an edited replay sends the edit and leaves the capture as it was; headers can be dropped and overridden', async () => {

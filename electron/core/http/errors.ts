@@ -28,7 +28,7 @@ const TLS_WORDS: Record<string, string> = {
   CERT_HAS_EXPIRED: 'the server’s certificate has expired',
   CERT_NOT_YET_VALID: 'the server’s certificate is not valid yet (check the computer’s clock)',
   ERR_TLS_CERT_ALTNAME_INVALID: 'the server’s certificate is for a different host name',
-  ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer in TLS — is it plain http rather than https?',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'the server did not answer in TLS (is it plain http rather than https)',
 };
 
 const INSECURE_HINT =
@@ -42,6 +42,22 @@ function codeOf(error: unknown): string | null {
   if (Array.isArray(inner)) for (const item of inner) if (codeOf(item)) return codeOf(item);
   const cause = (error as { cause?: unknown } | null)?.cause;
   return cause !== undefined && cause !== error ? codeOf(cause) : null;
+}
+
+/**
+ * A URL as messages and logs show it: a password in it is masked (as curl never echoes one), so a
+ * CI log or a shared screenshot of an error does not carry it. The request itself is unchanged.
+ */
+export function shownUrl(url: string | URL): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return String(url);
+  }
+  if (parsed.password === '') return parsed.href;
+  parsed.password = '***';
+  return parsed.href;
 }
 
 function failure(code: HttpErrorCode, systemCode: string | null, message: string): HttpFailure {

@@ -3,5 +3,5 @@
  * simulators. `sendHttp(request, options)` → `HttpExchange`; it never throws.
  */
 export { agentFor, closeHttpAgents } from './agents';
-export { describeHttpError } from './errors';
+export { describeHttpError, shownUrl } from './errors';
 export { type HttpRequest, type HttpSendOptions, notSentExchange, sendHttp } from './send';

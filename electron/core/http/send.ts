@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { HttpExchange, HttpFailure, HttpTimings } from '../../../shared/composer';
 import type { HeaderPair } from '../../../shared/domain';
 import { headerValue } from '../../../shared/headers';
-import { describeHttpError, SendTimeoutError } from './errors';
+import { describeHttpError, SendTimeoutError, shownUrl } from './errors';
 import { bufferView, type HopRequest, type HopResult, sendHop, sentHeaders } from './hop';
 
 export interface HttpRequest {
@@ -166,7 +166,7 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
         result.error instanceof SendTimeoutError
           ? new SendTimeoutError(options.timeoutMs, result.error.phase)
           : result.error;
-      error = describeHttpError(cause, hop.url.href, hop.url.hostname, options.canSkipTls !== false);
+      error = describeHttpError(cause, shownUrl(hop.url), hop.url.hostname, options.canSkipTls !== false);
       break;
     }
     const response = result.response;
@@ -181,7 +181,7 @@ export async function sendHttp(request: HttpRequest, options: HttpSendOptions): 
       error = {
         code: 'too-many-redirects',
         systemCode: null,
-        message: `Stopped after ${maxRedirects} redirects starting at ${url.href}: the server keeps redirecting (a loop?).`,
+        message: `Stopped after ${maxRedirects} redirects starting at ${shownUrl(url)}: the server keeps redirecting (a loop?).`,
       };
       break;
     }

@@ -36,6 +36,22 @@ export interface SourceRequest {
   body: Uint8Array;
 }
 
+/** The headers a Connection header names: hop-by-hop as well (RFC 9110 §7.6.1); null for none. */
+function connectionNamed(headers: readonly HeaderPair[]): Set<string> | null {
+  let named: Set<string> | null = null;
+  for (const [name, value] of headers) {
+    if (name.toLowerCase() !== 'connection') continue;
+    for (const token of value.split(',')) {
+      const option = token.trim().toLowerCase();
+      if (option !== '') {
+        named ??= new Set();
+        named.add(option);
+      }
+    }
+  }
+  return named;
+}
+
 /** A received request re-aimed at a target: same method, headers and exact bytes; hop-by-hop headers set anew. */
 export function outgoingRequest(request: SourceRequest, target: OutgoingTarget): HttpRequest {
   return outgoingTo(target)(request);
@@ -50,9 +66,10 @@ export function outgoingTo(target: OutgoingTarget): (request: SourceRequest) => 
   const rebase = target.rebase ? rebaseOnto(target.targetUrl) : null;
   return (request) => {
     const headers: HeaderPair[] = [];
+    const named = connectionNamed(request.headers);
     for (const [name, value] of request.headers) {
       const lower = name.toLowerCase();
-      if (HOP_BY_HOP.has(lower) || drop.has(lower) || overrides.has(lower)) continue;
+      if (HOP_BY_HOP.has(lower) || named?.has(lower) || drop.has(lower) || overrides.has(lower)) continue;
       headers.push([name, value]);
     }
     for (const pair of overrides.values()) headers.push(pair);
