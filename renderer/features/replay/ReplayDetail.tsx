@@ -6,6 +6,7 @@ import { useReplay } from '../../state/StoresContext';
 import { Notice } from '../../ui/Notice';
 import { ExchangeView } from './ExchangeView';
 import { ResponseDiffView } from './ResponseDiffView';
+import { useFormField } from './useFormField';
 
 type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; message: string };
 
@@ -49,6 +50,16 @@ export function ReplayDetail({ replayId }: { replayId: number }) {
   const getReplay = useReplay((s) => s.getReplay);
   const [record, setRecord] = useState<Loaded<ReplayRecord | null>>({ state: 'loading' });
   const { diff, run } = useComparison();
+  // Which replay's comparison is open, kept in the store: it is open again after leaving the screen.
+  const [compared, setCompared] = useFormField<number | null>('detail.compared', null);
+  const loaded = record.state === 'ready' ? record.value : null;
+  const compareLoaded = useCallback(() => {
+    if (loaded) run({ kind: 'capture', id: loaded.captureId }, { kind: 'replay', id: loaded.id });
+  }, [loaded, run]);
+  const comparing = loaded !== null && compared === loaded.id;
+  useEffect(() => {
+    if (comparing) compareLoaded();
+  }, [comparing, compareLoaded]);
 
   useEffect(() => {
     let live = true;
@@ -86,7 +97,7 @@ export function ReplayDetail({ replayId }: { replayId: number }) {
           type="button"
           className="button button-small"
           data-testid="replay-compare"
-          onClick={() => run({ kind: 'capture', id: replay.captureId }, { kind: 'replay', id: replay.id })}
+          onClick={() => (comparing ? compareLoaded() : setCompared(replay.id))}
         >
           <GitCompareArrows size={14} aria-hidden />
           Compare with the original answer

@@ -1,5 +1,5 @@
 import { MousePointerClick } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useReplay } from '../../state/StoresContext';
 import { ErrorBoundary } from '../../ui/ErrorBoundary';
 import { BulkReplay } from './BulkReplay';
@@ -7,6 +7,7 @@ import { ReplayDetail, ReplayPairDiff } from './ReplayDetail';
 import { ResultsList } from './ResultsList';
 import { SingleReplay } from './SingleReplay';
 import { TargetForm } from './TargetForm';
+import { useFormField } from './useFormField';
 
 /** What the right-hand pane shows: one replay, or two replays compared. */
 type Shown = { kind: 'replay'; id: number } | { kind: 'pair'; left: number; right: number } | null;
@@ -14,8 +15,10 @@ type Shown = { kind: 'replay'; id: number } | { kind: 'pair'; left: number; righ
 /** The form (target, one capture, many captures) on the left; results and details on the right. */
 export function ReplayTab() {
   const loadResults = useReplay((s) => s.loadResults);
-  const [shown, setShown] = useState<Shown>(null);
-  const [chosen, setChosen] = useState<number[]>([]);
+  // Kept in the store, as the forms are: a result opened (or one arriving while the screen was
+  // away) is still open on return.
+  const [shown, setShown] = useFormField<Shown>('tab.shown', null);
+  const [chosen, setChosen] = useFormField<number[]>('tab.chosen', []);
 
   useEffect(() => {
     void loadResults();
@@ -23,9 +26,7 @@ export function ReplayTab() {
 
   // A third tick replaces the older of the two, so the last two ticked are compared.
   const toggle = (id: number) =>
-    setChosen((current) =>
-      current.includes(id) ? current.filter((other) => other !== id) : [...current, id].slice(-2),
-    );
+    setChosen(chosen.includes(id) ? chosen.filter((other) => other !== id) : [...chosen, id].slice(-2));
 
   const compareChosen = () => {
     const [a, b] = chosen;

@@ -30,8 +30,9 @@ export function SingleReplay({ onReplayed }: { onReplayed: (record: ReplayRecord
   const [older, setOlder] = useState<CaptureSummary | null>(null);
   const [editing, setEditing] = useFormField('single.editing', false);
   const [draft, setDraft] = useFormField<EditDraft | null>('single.draft', null);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  // In the store too: a replay still in flight when the screen was left shows as sending on return.
+  const [sending, setSending] = useFormField('single.sending', false);
+  const [error, setError] = useFormField<string | null>('single.error', null);
 
   const reload = useCallback(() => {
     recentCaptures().then(

@@ -257,6 +257,53 @@ test('half-filled Replay forms are still there after a visit to another screen',
   await expect(page.getByTestId('replay-rate')).toHaveValue('5');
 });
 
+test('an open result and its comparison, and a replay still in flight, are still there after another screen', async ({
+  app,
+  page,
+}) => {
+  // A target that answers its second request after 1.5 s: the replay in flight when the screen is left.
+  let requests = 0;
+  const slow = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      requests += 1;
+      setTimeout(() => res.end('{"ok":true}'), requests === 1 ? 0 : 1500);
+    });
+  });
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+  try {
+    const answer = await sendRaw(`${app.receiverUrl}switch`, { method: 'POST', body: '{"a":1}' });
+    expect(answer.status).toBe(200);
+    await replayOneTo(page, app.uiUrl, `http://127.0.0.1:${(slow.address() as AddressInfo).port}`, '/switch');
+    const detail = page.getByTestId('replay-detail');
+    await expect(detail).toBeVisible();
+    await detail.getByTestId('replay-compare').click();
+    await expect(page.getByTestId('replay-diff')).toBeVisible();
+
+    await page.getByTestId('nav-captures').click();
+    await expect(page.getByTestId('replay-view')).toHaveCount(0);
+    await page.getByTestId('nav-replay').click();
+    await expect(page.getByTestId('replay-detail')).toContainText('Replay #1 of capture #1');
+    await expect(page.getByTestId('replay-diff')).toBeVisible();
+
+    // The second replay takes 1.5 s: leave while it is in flight, come back before and after it ends.
+    await page.getByTestId('replay-send').click();
+    await expect(page.getByTestId('replay-send')).toHaveText('Sending…');
+    await page.getByTestId('nav-captures').click();
+    await page.getByTestId('nav-replay').click();
+    await expect(page.getByTestId('replay-send')).toHaveText('Sending…');
+    await expect(page.getByTestId('replay-send')).toBeDisabled();
+    await expect(page.getByTestId('replay-detail')).toContainText('Replay #2 of capture #1', {
+      timeout: 5000,
+    });
+    await expect(page.getByTestId('replay-send')).toBeEnabled();
+    expect(requests).toBe(2);
+  } finally {
+    slow.closeAllConnections();
+    await new Promise((resolve) => slow.close(resolve));
+  }
+});
+
 test('SDK and reverse-integration simulations against the receiver; a bad target is reported in words', async ({
   app,
   page,
