@@ -409,6 +409,25 @@ describe('replay and sender simulations over real HTTP', () => {
     expect(report.ok).toBe(true);
     expect(report.attempts[0]?.problems.join('\n')).toMatch(/acknowledged as a string/);
     expect(report.attempts[0]?.problems.join('\n')).toMatch(/999 was acknowledged but not sent/);
+    // null, true, words and lists are not ids: said so, never "acknowledged but not sent".
+    const odd = await server((_req, res) =>
+      res.end('[{"id_sms":null},{"id_sms":true},{"id_sms":"abc"},{"id_sms":[1]},{"id_sms":5}]'),
+    );
+    const oddReport = await core.handlers.simulateSmsStatus({
+      targetUrl: odd.url,
+      ids: ['5'],
+      state: 'read',
+      attempts: 1,
+      intervalMs: 10,
+      timeoutMs: 5000,
+    });
+    expect(oddReport.attempts[0]?.problems).toEqual([
+      'An id_sms is not a number: null.',
+      'An id_sms is not a number: true.',
+      'An id_sms is not a number: "abc".',
+      'An id_sms is not a number: [1].',
+    ]);
+    expect(oddReport.attempts[0]?.acknowledged).toEqual(['5']);
     const notArray = await server((_req, res) => res.end('{"ok":true}'));
     const none = await core.handlers.simulateSmsStatus({
       targetUrl: notArray.url,

@@ -6,7 +6,7 @@ import type {
   SmsSimulationReport,
 } from '../../../shared/replay';
 import { sendHttp } from '../http/index';
-import { parseLossless, scalarText } from '../json/lossless';
+import { parseLossless, scalarText, stringifyLossless } from '../json/lossless';
 
 /** "YYYY-MM-DD HH:MM:SS", the gateway's time format (UTC here). */
 export function gatewayTime(date: Date): string {
@@ -27,6 +27,13 @@ export function statusBatch(ids: readonly string[], state: string, time: string)
  * array of {"id_sms": …}. Says in words what deviates, and returns the ids it
  * can still make out (an id sent as a string counts, but is flagged).
  */
+/** An acknowledged id as text: a JSON number, or digits in a string; null for anything else. */
+function idText(raw: unknown): string | null {
+  if (typeof raw === 'string') return /^-?\d+$/.test(raw.trim()) ? raw.trim() : null;
+  if (typeof raw === 'boolean' || raw === null) return null;
+  return scalarText(raw);
+}
+
 export function readAcknowledgement(
   bodyText: string,
   sent: readonly string[],
@@ -52,9 +59,9 @@ export function readAcknowledgement(
       continue;
     }
     const raw = (item as Record<string, unknown>).id_sms;
-    const id = scalarText(raw);
+    const id = idText(raw);
     if (id === null) {
-      problems.push(`An id_sms is not a number: ${JSON.stringify(raw)}.`);
+      problems.push(`An id_sms is not a number: ${stringifyLossless(raw)}.`);
       continue;
     }
     if (typeof raw === 'string')
