@@ -49,6 +49,7 @@ import type {
   SdkSimulationOptions,
   SdkSimulationReport,
   SimulationKind,
+  SimulationStatus,
   SmsSimulationOptions,
   SmsSimulationReport,
 } from './replay';
@@ -142,6 +143,8 @@ export interface CommandMap {
   simulateSdk: { request: SdkSimulationOptions; response: SdkSimulationReport };
   /** Stops the simulation of that sender under way; its own call then answers with what was done. */
   cancelSimulation: { request: { kind: SimulationKind }; response: { cancelled: boolean } };
+  /** The latest simulation of that sender: running, or how it ended (for a window that lost the answer). */
+  getSimulation: { request: { kind: SimulationKind }; response: SimulationStatus };
   /** The composer's data sets, saved requests, env variables and collection names. */
   getComposerState: { request: undefined; response: ComposerState };
   /** Sample data and body templates matching the platform documentation, for "new from preset". */
@@ -287,6 +290,7 @@ const commandKeys: Record<CommandName, true> = {
   simulateReverse: true,
   simulateSdk: true,
   cancelSimulation: true,
+  getSimulation: true,
   getComposerState: true,
   listComposerPresets: true,
   saveDataSet: true,

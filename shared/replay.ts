@@ -192,6 +192,15 @@ export function rebaseOnto(targetUrl: string): (capturedTarget: string) => strin
 /** The senders Hookbench plays: the SMS gateway, the CRM platform's reverse integration, the messaging SDK. */
 export type SimulationKind = 'sms' | 'reverse' | 'sdk';
 
+/**
+ * How a sender's latest simulation stands, for a window whose call lost its answer (a dropped
+ * connection): running, or ended with its report, or failed with the reason in words.
+ */
+export type SimulationStatus =
+  | { kind: 'sms'; running: boolean; report: SmsSimulationReport | null; error: string | null }
+  | { kind: 'reverse'; running: boolean; report: LoadReport | null; error: string | null }
+  | { kind: 'sdk'; running: boolean; report: SdkSimulationReport | null; error: string | null };
+
 export interface SmsSimulationReport {
   ids: SmsIdReport[];
   attempts: SmsAttempt[];

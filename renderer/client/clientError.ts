@@ -3,11 +3,17 @@ import type { ErrorCode } from '../../shared/contract';
 /** What every failed `call` rejects with: a contract error code and a message in plain words. */
 export class ClientError extends Error {
   readonly code: ErrorCode;
+  /**
+   * True when the command reached Hookbench and the connection dropped before its answer: what
+   * it started may still be going on (a simulation), unlike a call that was never sent.
+   */
+  readonly answerLost: boolean;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, options: { answerLost?: boolean } = {}) {
     super(message);
     this.name = 'ClientError';
     this.code = code;
+    this.answerLost = options.answerLost ?? false;
   }
 }
 

@@ -230,9 +230,11 @@ export class WebSocketClient implements HookbenchClient {
   }
 
   private failAll(error: ClientError): void {
-    const calls: PendingCall[] = [...this.pending.values(), ...this.queued.splice(0)];
+    // Calls already sent lost their answer; queued ones never left this window.
+    const lost = new ClientError(error.code, error.message, { answerLost: true });
+    for (const call of this.pending.values()) call.reject(lost);
     this.pending.clear();
-    for (const call of calls) call.reject(error);
+    for (const call of this.queued.splice(0)) call.reject(error);
   }
 
   private setState(state: ConnectionState): void {

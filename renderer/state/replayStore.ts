@@ -13,6 +13,7 @@ import type {
   SdkSimulationOptions,
   SdkSimulationReport,
   SimulationKind,
+  SimulationStatus,
   SmsSimulationOptions,
   SmsSimulationReport,
 } from '../../shared/replay';
@@ -49,6 +50,11 @@ export interface SimRun<R> {
   running: boolean;
   report: R | null;
   error: string | null;
+  /**
+   * The run's answer was lost with the connection while it went on in Hookbench: shown as
+   * running until, connected again, the store learns how it ended (getSimulation).
+   */
+  answerLost?: boolean;
 }
 
 const IDLE_RUN = { running: false, report: null, error: null } as const;
@@ -110,6 +116,8 @@ export type ReplayStoreState = ReplayData & ReplayActions;
 export type ReplayStore = StoreApi<ReplayStoreState>;
 
 const RECENT_CAPTURES = 100;
+/** How often a simulation whose answer was lost is asked about while it still runs. */
+const SIMULATION_POLL_MS = 1000;
 /** While a bulk run goes, the results list is reloaded at most this often. */
 const RESULTS_REFRESH_MS = 1000;
 
@@ -137,6 +145,7 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
   let lastRefresh = 0;
   // A simulator run started after another of the same kind owns the on-screen result.
   const simGeneration: Record<SimKey, number> = { sms: 0, reverse: 0, sdk: 0 };
+  const following = new Set<SimKey>();
 
   return createStore<ReplayStoreState>()((set, get) => {
     const refreshResults = () => {
@@ -157,6 +166,11 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
       try {
         outcome = { running: false, report: await run(), error: null };
       } catch (error) {
+        if (isClientError(error) && error.answerLost) {
+          if (generation === simGeneration[key])
+            put({ running: true, report: previous, error: null, answerLost: true });
+          return;
+        }
         outcome = {
           running: false,
           report: null,
@@ -164,6 +178,34 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
         };
       }
       if (generation === simGeneration[key]) put(outcome);
+    }
+
+    const putStatus = (status: SimulationStatus) => {
+      const ended = { running: false, error: status.error };
+      if (status.kind === 'sms') set({ sms: { ...ended, report: status.report } });
+      else if (status.kind === 'reverse') set({ reverse: { ...ended, report: status.report } });
+      else set({ sdk: { ...ended, report: status.report } });
+    };
+
+    /** Asks how a run whose answer was lost stands, until it has ended (or another run replaced it). */
+    async function follow(key: SimKey): Promise<void> {
+      if (following.has(key)) return;
+      following.add(key);
+      const generation = simGeneration[key];
+      try {
+        for (;;) {
+          // A failure here leaves the run as it is: the next reconnect asks again.
+          const status = await client.call('getSimulation', { kind: key });
+          if (generation !== simGeneration[key]) return;
+          if (!status.running) return putStatus(status);
+          await new Promise((resolve) => setTimeout(resolve, SIMULATION_POLL_MS));
+          if (generation !== simGeneration[key]) return;
+        }
+      } catch {
+        // Unreachable again: followed once more on the next reconnect.
+      } finally {
+        following.delete(key);
+      }
     }
 
     return {
@@ -242,6 +284,7 @@ export function createReplayStore(client: HookbenchClient, flushPendingEvents: (
 
       async resync() {
         refreshResults();
+        for (const key of ['sms', 'reverse', 'sdk'] as const) if (get()[key].answerLost) void follow(key);
         const bulk = get().bulk;
         if (!bulk || isFinished(bulk)) return;
         let progress: ReplayProgress;

@@ -393,6 +393,36 @@ describe('replay and sender simulations over real HTTP', () => {
     );
   });
 
+  it('getSimulation says how the latest run of each sender stands: running, its report, or why it failed', async () => {
+    expect(await core.handlers.getSimulation({ kind: 'sdk' })).toEqual({
+      kind: 'sdk',
+      running: false,
+      report: null,
+      error: null,
+    });
+    const slow = await server((_req, res) => setTimeout(() => res.end('[{"id_sms":5}]'), 300));
+    const run = core.handlers.simulateSmsStatus({
+      targetUrl: slow.url,
+      ids: ['5'],
+      state: 'read',
+      attempts: 1,
+      intervalMs: 1000,
+      timeoutMs: 5000,
+    });
+    await expect.poll(() => slow.received.length).toBe(1);
+    expect(await core.handlers.getSimulation({ kind: 'sms' })).toMatchObject({ running: true, report: null });
+    const report = await run;
+    expect(await core.handlers.getSimulation({ kind: 'sms' })).toEqual({
+      kind: 'sms',
+      running: false,
+      report,
+      error: null,
+    });
+    await expect(core.handlers.getSimulation({ kind: 'weather' } as never)).rejects.toMatchObject({
+      code: 'bad_request',
+    });
+  });
+
   it('SMS simulation flags answers that are not the documented shape', async () => {
     const wrong = await server((req, res) => {
       const ids = (JSON.parse(req.body.toString()) as { id_sms: number }[]).map((s) => s.id_sms);

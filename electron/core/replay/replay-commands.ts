@@ -1,7 +1,16 @@
 import type { CommandHandlers } from '../../../shared/contract';
 import type { HeaderPair } from '../../../shared/domain';
 import { headerValueProblem } from '../../../shared/headers';
-import { type ResponseRef, rateProblem, SIMULATION_LIMITS, smsIdProblem } from '../../../shared/replay';
+import {
+  type LoadReport,
+  type ResponseRef,
+  rateProblem,
+  type SdkSimulationReport,
+  SIMULATION_LIMITS,
+  type SimulationKind,
+  type SmsSimulationReport,
+  smsIdProblem,
+} from '../../../shared/replay';
 import { MAX_TIMEOUT_MS } from '../composer/validate';
 import { CoreError } from '../errors';
 import { simulateReverse } from '../simulate/reverse';
@@ -27,6 +36,7 @@ type ReplayCommands = Pick<
   | 'simulateReverse'
   | 'simulateSdk'
   | 'cancelSimulation'
+  | 'getSimulation'
 >;
 
 function args(request: unknown): Record<string, unknown> {
@@ -56,6 +66,41 @@ function sendSettings(value: Record<string, unknown>): { timeoutMs: number; veri
   };
 }
 
+function simulationKind(request: unknown): SimulationKind {
+  const { kind } = args(request);
+  if (kind !== 'sms' && kind !== 'reverse' && kind !== 'sdk')
+    throw new CoreError('bad_request', 'kind must be sms, reverse or sdk.');
+  return kind;
+}
+
+/**
+ * How one sender's latest simulation ended, kept for a window whose call lost its answer. A new
+ * run clears it: a report is only ever the latest run's.
+ */
+class LatestOutcome<R> {
+  outcome: { report: R | null; error: string | null } = { report: null, error: null };
+  private runs = 0;
+
+  track(run: Promise<R>): Promise<R> {
+    const mine = ++this.runs;
+    this.outcome = { report: null, error: null };
+    // A run that a newer one cancelled ends later: its outcome is not the latest.
+    const settle = (outcome: { report: R | null; error: string | null }) => {
+      if (mine === this.runs) this.outcome = outcome;
+    };
+    return run.then(
+      (report) => {
+        settle({ report, error: null });
+        return report;
+      },
+      (error: unknown) => {
+        settle({ report: null, error: error instanceof Error ? error.message : String(error) });
+        throw error;
+      },
+    );
+  }
+}
+
 function batchIdOf(request: unknown): string {
   const { batchId } = args(request);
   if (typeof batchId !== 'string') throw new CoreError('bad_request', 'batchId must be text.');
@@ -68,6 +113,11 @@ export function createReplayCommands(
   service: ReplayService,
   simulations: Simulations,
 ): ReplayCommands {
+  const latest = {
+    sms: new LatestOutcome<SmsSimulationReport>(),
+    reverse: new LatestOutcome<LoadReport>(),
+    sdk: new LatestOutcome<SdkSimulationReport>(),
+  };
   const responseOf = (ref: unknown): ComparedResponse => {
     const { kind, id } = args(ref);
     if (!Number.isSafeInteger(id)) throw new CoreError('bad_request', 'A response reference needs an id.');
@@ -151,7 +201,7 @@ export function createReplayCommands(
             : count(value.intervalMs, 'intervalMs', 1000, SIMULATION_LIMITS.intervalMs),
         ...sendSettings(value),
       };
-      return simulations.run('sms', (signal) => simulateSmsStatus(options, { signal }));
+      return latest.sms.track(simulations.run('sms', (signal) => simulateSmsStatus(options, { signal })));
     },
     simulateReverse: async (request) => {
       const value = args(request);
@@ -162,7 +212,7 @@ export function createReplayCommands(
         ratePerSecond: reverseRate(value.ratePerSecond),
         ...sendSettings(value),
       } as const;
-      return simulations.run('reverse', (signal) => simulateReverse(options, signal));
+      return latest.reverse.track(simulations.run('reverse', (signal) => simulateReverse(options, signal)));
     },
     simulateSdk: async (request) => {
       const value = args(request);
@@ -173,13 +223,15 @@ export function createReplayCommands(
         bearerToken: bearerToken(value.bearerToken),
         ...sendSettings(value),
       } as const;
-      return simulations.run('sdk', (signal) => simulateSdk(options, signal));
+      return latest.sdk.track(simulations.run('sdk', (signal) => simulateSdk(options, signal)));
     },
-    cancelSimulation: async (request) => {
-      const { kind } = args(request);
-      if (kind !== 'sms' && kind !== 'reverse' && kind !== 'sdk')
-        throw new CoreError('bad_request', 'kind must be sms, reverse or sdk.');
-      return { cancelled: simulations.cancel(kind) };
+    cancelSimulation: async (request) => ({ cancelled: simulations.cancel(simulationKind(request)) }),
+    getSimulation: async (request) => {
+      const kind = simulationKind(request);
+      const running = simulations.isRunning(kind);
+      if (kind === 'sms') return { kind, running, ...latest.sms.outcome };
+      if (kind === 'reverse') return { kind, running, ...latest.reverse.outcome };
+      return { kind, running, ...latest.sdk.outcome };
     },
   };
 }

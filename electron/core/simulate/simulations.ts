@@ -23,6 +23,10 @@ export class Simulations {
     }
   }
 
+  isRunning(kind: RunKind): boolean {
+    return this.running.has(kind);
+  }
+
   /** True when a simulation of that sender was running. */
   cancel(kind: RunKind): boolean {
     const controller = this.running.get(kind);

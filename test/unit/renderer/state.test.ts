@@ -183,6 +183,27 @@ describe('WebSocketClient', () => {
     vi.useRealTimers();
   });
 
+  it('a call sent before the connection dropped lost its answer; a queued one was never sent', async () => {
+    vi.useFakeTimers();
+    FakeSocket.instances = [];
+    const client = new WebSocketClient({
+      url: 'ws://x/bridge',
+      createSocket: (u) => new FakeSocket(u) as never,
+    });
+    (FakeSocket.instances[0] as FakeSocket).fire('open', {});
+    const sent = client.call('getSettings', undefined);
+    (FakeSocket.instances[0] as FakeSocket).fire('close', {});
+    await expect(sent).rejects.toMatchObject({ code: 'unavailable', answerLost: true });
+    // Reconnecting: a call now waits in the queue, and fails unsent when that attempt fails.
+    vi.advanceTimersByTime(300);
+    expect(client.connectionState()).toBe('connecting');
+    const queued = client.call('getSettings', undefined);
+    (FakeSocket.instances[1] as FakeSocket).fire('close', {});
+    await expect(queued).rejects.toMatchObject({ code: 'unavailable', answerLost: false });
+    client.dispose();
+    vi.useRealTimers();
+  });
+
   it('refuses a command over the bridge frame limit, counted in UTF-8, and keeps the socket', async () => {
     FakeSocket.instances = [];
     const client = new WebSocketClient({
