@@ -4,6 +4,7 @@ import { type FileHandle, open, rm } from 'node:fs/promises';
 import { constants } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DATA_FILES } from '../core/index';
+import { STOP_SIGNALS } from './interrupt';
 import { stdoutClosed } from './output';
 import { CliError, EXIT_FAILED, fileErrorReason } from './usage-error';
 
@@ -175,9 +176,6 @@ export async function fileSink(out: string, options: { force: boolean; dataDir: 
     abandon: discard,
   };
 }
-
-// Not SIGHUP: a listener would replace the "ignore" that `nohup hookbench export …` relies on.
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
 /**
  * Ctrl-C (or TERM) during an export would end the process with the hidden temporary file left

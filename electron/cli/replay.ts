@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BulkReplayRequest } from '../../shared/replay';
@@ -8,6 +9,7 @@ import { ReplayStore } from '../core/replay/replay-store';
 import { parseBulk } from '../core/replay/validate';
 import type { CaptureStore } from '../core/store/capture-store';
 import { dataFolder, openStoreToRead, stderrLogger } from './data-folder';
+import { stopOnSignal } from './interrupt';
 import { decimal, RATE_RANGE, wholeNumber } from './options';
 import { print } from './output';
 import { CliError, EXIT_FAILED, EXIT_OK } from './usage-error';
@@ -16,9 +18,10 @@ export const REPLAY_USAGE = `hookbench replay --data DIR (--id ID... | --all | -
 
 Sends captured requests again to URL, a base URL: the captured path and query are appended
 to its path (--to http://127.0.0.1:3000/api + /hook/a?x=1 → /api/hook/a?x=1). Method, headers
-and exact body bytes are kept; Host, Content-Length, Connection and Transfer-Encoding are set
-anew. Prints one line per request and a summary; exits 1 when any replay got a non-2xx
-answer or a network error, so it can gate a CI job.
+and exact body bytes are kept; Host, Content-Length, Connection (and the headers it names) and
+Transfer-Encoding are set anew. Prints one line per request and a summary; exits 1 when any
+replay got a non-2xx answer or a network error, so it can gate a CI job. Ctrl-C stops new
+sends, waits for those in flight and prints the summary (exit 130); a second one stops at once.
   --id ID         a capture id (repeat for several)
   --all           every capture, oldest first
   --filter EXPR   captures matching a filter, e.g. 'kind:sms-status-batch status:2xx'
@@ -88,9 +91,17 @@ export async function replay(argv: string[]): Promise<number> {
   }
   try {
     const service = new ReplayService(captures, replays);
+    const batchId = randomUUID();
+    const interrupt = stopOnSignal(() => {
+      try {
+        service.cancel(batchId);
+      } catch {
+        // Not running (yet, or any more): nothing to stop.
+      }
+    });
     let progress: Awaited<ReturnType<ReplayService['run']>>;
     try {
-      progress = await service.run(request, undefined, (record) => {
+      progress = await service.run(request, batchId, (record) => {
         const { exchange } = record;
         const outcome = exchange.response
           ? `${exchange.response.status}`
@@ -102,11 +113,18 @@ export async function replay(argv: string[]): Promise<number> {
     } catch (error) {
       if (error instanceof CoreError) throw new CliError(error.message);
       throw error;
+    } finally {
+      interrupt.dispose();
     }
     print(
       `${progress.sent} replayed: ${progress.ok} 2xx, ${progress.non2xx} non-2xx, ${progress.errors} network errors.\n`,
     );
     if (progress.total === 0) print('No capture matched.\n');
+    const signal = interrupt.stoppedBy();
+    if (signal !== null) {
+      print(`Stopped by ${signal}: ${progress.total - progress.sent} of ${progress.total} not replayed.\n`);
+      return interrupt.exitCode();
+    }
     return progress.non2xx + progress.errors > 0 ? EXIT_FAILED : EXIT_OK;
   } finally {
     captures.close();

@@ -8,6 +8,7 @@ import { httpUrl } from '../core/replay/validate';
 import { simulateReverse } from '../core/simulate/reverse';
 import { simulateSdk } from '../core/simulate/sdk';
 import { simulateSmsStatus } from '../core/simulate/sms-status';
+import { stopOnSignal } from './interrupt';
 import { printLoadReport } from './load-report';
 import { decimal, RATE_RANGE, TIMEOUT_RANGE, wholeNumber } from './options';
 import { print } from './output';
@@ -17,7 +18,8 @@ export const SIMULATE_USAGE = `hookbench simulate sms-status --to URL --ids 1,2,
 hookbench simulate reverse --to URL [--count N] [--rate R] [--method POST|GET]
 hookbench simulate sdk --to URL [--type SMS|PUSH] [--count N] [--token TOKEN]
 Each kind also takes --timeout-ms MS per request (1 to 600000, default 10000) and --insecure (accept
-self-signed and otherwise untrusted certificates), and no other flags.
+self-signed and otherwise untrusted certificates), and no other flags. Ctrl-C stops new sends,
+waits for those in flight and prints the report so far (exit 130); a second one stops at once.
 
 Plays a sender from the platform documentation against your endpoint.
   sms-status  the SMS gateway: posts [{"id_sms","time","state"}] and re-sends every status whose
@@ -84,17 +86,26 @@ export async function simulate(argv: string[]): Promise<number> {
   }
   const timeoutMs = wholeNumber(values['timeout-ms'], '--timeout-ms', TIMEOUT_RANGE, 10_000);
   const { insecure, ...text } = values;
-  const verifyTls = insecure !== true;
+  const interrupt = stopOnSignal();
+  const send: SendSettings = { timeoutMs, verifyTls: insecure !== true, signal: interrupt.signal };
   try {
+    let code: number;
     switch (kind) {
       case 'sms-status':
-        return await smsStatus(targetUrl, text, { timeoutMs, verifyTls });
+        code = await smsStatus(targetUrl, text, send);
+        break;
       case 'reverse':
-        return await reverse(targetUrl, text, { timeoutMs, verifyTls });
+        code = await reverse(targetUrl, text, send);
+        break;
       default:
-        return await sdk(targetUrl, text, { timeoutMs, verifyTls });
+        code = await sdk(targetUrl, text, send);
     }
+    const signal = interrupt.stoppedBy();
+    if (signal === null) return code;
+    print(`Stopped by ${signal}: the report above is what was sent before.\n`);
+    return interrupt.exitCode();
   } finally {
+    interrupt.dispose();
     await closeHttpAgents();
   }
 }
@@ -104,6 +115,8 @@ type Values = Record<string, string | undefined>;
 interface SendSettings {
   timeoutMs: number;
   verifyTls: boolean;
+  /** Ctrl-C: no new sends. */
+  signal: AbortSignal;
 }
 
 async function smsStatus(targetUrl: string, values: Values, send: SendSettings): Promise<number> {
@@ -113,14 +126,18 @@ async function smsStatus(targetUrl: string, values: Values, send: SendSettings):
     throw new CliError(
       `--state must be one of the gateway's states: ${SMS_STATES.join(', ')}; got "${state}".`,
     );
-  const report = await simulateSmsStatus({
-    targetUrl,
-    ids,
-    state,
-    attempts: wholeNumber(values.attempts, '--attempts', SIMULATION_LIMITS.attempts, 5),
-    intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', SIMULATION_LIMITS.intervalMs, 1000),
-    ...send,
-  });
+  const { signal, ...settings } = send;
+  const report = await simulateSmsStatus(
+    {
+      targetUrl,
+      ids,
+      state,
+      attempts: wholeNumber(values.attempts, '--attempts', SIMULATION_LIMITS.attempts, 5),
+      intervalMs: wholeNumber(values['interval-ms'], '--interval-ms', SIMULATION_LIMITS.intervalMs, 1000),
+      ...settings,
+    },
+    { signal },
+  );
   for (const attempt of report.attempts) {
     const answer = attempt.error ?? `${attempt.status}`;
     print(
@@ -140,13 +157,17 @@ async function reverse(targetUrl: string, values: Values, send: SendSettings): P
   const method = (values.method ?? 'POST').toUpperCase();
   if (method !== 'POST' && method !== 'GET')
     throw new CliError(`--method must be POST or GET, got "${values.method}".`);
-  const report = await simulateReverse({
-    targetUrl,
-    method,
-    count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.reverseCount, 1),
-    ratePerSecond: decimal(values.rate, '--rate', RATE_RANGE, 10),
-    ...send,
-  });
+  const { signal, ...settings } = send;
+  const report = await simulateReverse(
+    {
+      targetUrl,
+      method,
+      count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.reverseCount, 1),
+      ratePerSecond: decimal(values.rate, '--rate', RATE_RANGE, 10),
+      ...settings,
+    },
+    signal,
+  );
   return printLoadReport(report);
 }
 
@@ -154,13 +175,17 @@ async function sdk(targetUrl: string, values: Values, send: SendSettings): Promi
   const type = (values.type ?? 'SMS').toUpperCase();
   if (type !== 'SMS' && type !== 'PUSH')
     throw new CliError(`--type must be SMS or PUSH, got "${values.type}".`);
-  const report = await simulateSdk({
-    targetUrl,
-    type,
-    count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.sdkCount, 1),
-    bearerToken: token(values.token),
-    ...send,
-  });
+  const { signal, ...settings } = send;
+  const report = await simulateSdk(
+    {
+      targetUrl,
+      type,
+      count: wholeNumber(values.count, '--count', SIMULATION_LIMITS.sdkCount, 1),
+      bearerToken: token(values.token),
+      ...settings,
+    },
+    signal,
+  );
   for (const message of report.messages) {
     const head =
       message.status === null
