@@ -393,7 +393,7 @@ describe('replay and sender simulations over real HTTP', () => {
     );
   });
 
-  it('getSimulation says how the latest run of each sender stands: running, its report, or why it failed', async () => {
+  it('getSimulation says how the latest run of each sender stands: nothing yet, running, then its report', async () => {
     expect(await core.handlers.getSimulation({ kind: 'sdk' })).toEqual({
       kind: 'sdk',
       running: false,
