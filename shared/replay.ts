@@ -69,6 +69,8 @@ export interface ReplayProgress {
   ok: number;
   non2xx: number;
   errors: number;
+  /** Sent and waiting for their answers: a cancelled run still finishes (and stores) these. */
+  inFlight: number;
   state: 'running' | 'done' | 'cancelled' | 'stopped';
   /** Why a stop-on-failure run stopped, in words. */
   stopReason: string | null;

@@ -241,6 +241,36 @@ describe('replay and sender simulations over real HTTP', () => {
     });
   });
 
+  it('a cancelled bulk run counts the replays still awaiting their answers until they end', async () => {
+    const ids: number[] = [];
+    for (const n of [1, 2, 3, 4, 5])
+      ids.push(await capture(`/flight/${n}`, '{}', [['Content-Type', 'application/json']]));
+    const slow = await server((_req, res) => setTimeout(() => res.end('{"ok":true}'), 400));
+    const events: ReplayProgress[] = [];
+    core.on('replayProgress', (p) => events.push(p));
+    const started = await core.handlers.startBulkReplay({
+      ...target(slow.url),
+      ids,
+      keepOrder: false,
+      concurrency: 3,
+      ratePerSecond: null,
+      stopOnFailure: false,
+    });
+    await expect.poll(() => slow.received.length).toBe(3);
+    const cancelled = await core.handlers.cancelBulkReplay({ batchId: started.batchId });
+    expect(cancelled).toMatchObject({ state: 'cancelled', sent: 0, inFlight: 3 });
+    await expect
+      .poll(() => events.filter((e) => e.batchId === started.batchId).at(-1)?.sent, { timeout: 5000 })
+      .toBe(3);
+    expect(events.filter((e) => e.batchId === started.batchId).at(-1)).toMatchObject({
+      state: 'cancelled',
+      sent: 3,
+      ok: 3,
+      inFlight: 0,
+    });
+    expect(slow.received).toHaveLength(3);
+  });
+
   it('a bulk run whose results cannot be stored ends as stopped, in words, not as running', async () => {
     const ids = [
       await capture('/unstored/a', '{"n":1}', [['Content-Type', 'application/json']]),

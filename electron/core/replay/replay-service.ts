@@ -78,6 +78,7 @@ export class ReplayService {
       ok: 0,
       non2xx: 0,
       errors: 0,
+      inFlight: 0,
       state: 'running',
       stopReason: null,
     };
@@ -105,10 +106,17 @@ export class ReplayService {
         async (id, index) => {
           const capture = read.take(index);
           if (!capture) return;
-          const exchange = await sendHttp(aim(capture), request);
-          // Waited for: a run that did not wait for its results to be stored sent no faster here, and
-          // its larger commits held the event loop longer (replies waited, p50 2 → 4 ms).
-          const record = await this.replays.add(id, batchId, false, exchange);
+          progress.inFlight += 1;
+          let record: ReplayRecord;
+          let exchange: HttpExchange;
+          try {
+            exchange = await sendHttp(aim(capture), request);
+            // Waited for: a run that did not wait for its results to be stored sent no faster here, and
+            // its larger commits held the event loop longer (replies waited, p50 2 → 4 ms).
+            record = await this.replays.add(id, batchId, false, exchange);
+          } finally {
+            progress.inFlight -= 1;
+          }
           progress.sent += 1;
           if (exchange.error) progress.errors += 1;
           else if (isSuccess(exchange)) progress.ok += 1;

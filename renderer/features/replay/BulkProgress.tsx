@@ -50,6 +50,7 @@ export function BulkProgress({ progress }: { progress: ReplayProgress }) {
         </span>
         <span className="muted" data-testid="replay-progress-text">
           {progress.sent} of {progress.total} sent
+          {progress.inFlight > 0 && `, ${progress.inFlight} awaiting an answer`}
         </span>
         {running && (
           <button

@@ -12,6 +12,7 @@ const progress = (patch: Partial<ReplayProgress>): ReplayProgress => ({
   ok: 0,
   non2xx: 0,
   errors: 0,
+  inFlight: 0,
   state: 'running',
   stopReason: null,
   ...patch,
