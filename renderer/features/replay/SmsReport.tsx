@@ -41,8 +41,9 @@ function AttemptItem({ attempt }: { attempt: SmsAttempt }) {
       </dl>
       {attempt.problems.length > 0 && (
         <ul className="replay-problems" aria-label={`Problems in attempt ${attempt.attempt}`}>
-          {attempt.problems.map((problem) => (
-            <li key={problem} data-testid="sms-sim-problem">
+          {attempt.problems.map((problem, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a report's list never changes, and two items can say the same.
+            <li key={index} data-testid="sms-sim-problem">
               {problem}
             </li>
           ))}

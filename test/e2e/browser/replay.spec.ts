@@ -304,6 +304,43 @@ test('an open result and its comparison, and a replay still in flight, are still
   }
 });
 
+test('an SDK run cancelled after answers that were all fine says so, not that messages failed', async ({
+  app,
+  page,
+}) => {
+  // The documented answer with status 000, 300 ms after each notification.
+  const target = createServer((req, res) => {
+    req.resume();
+    req.on('end', () =>
+      setTimeout(
+        () =>
+          res.end('{"status_code":"000","status_desc":"Accepted","error_message":"","delivery_id":"d-1"}'),
+        300,
+      ),
+    );
+  });
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  try {
+    await openReplay(page, app.uiUrl);
+    await page.getByRole('tab', { name: 'SDK' }).click();
+    await page
+      .getByTestId('sdk-sim-target')
+      .fill(`http://127.0.0.1:${(target.address() as AddressInfo).port}/sdk`);
+    await page.getByTestId('sdk-sim-count').fill('100');
+    await page.getByTestId('sdk-sim-run').click();
+    await page.waitForTimeout(800);
+    await page.getByTestId('sdk-sim-cancel').click();
+    const summary = page.getByTestId('sdk-sim-summary');
+    await expect(summary).toContainText(
+      /^Cancelled after \d+ messages?\. Every answer so far is in the documented model with 000 or 001\.$/,
+    );
+    await expect(summary).toHaveClass(/replay-same/);
+  } finally {
+    target.closeAllConnections();
+    await new Promise((resolve) => target.close(resolve));
+  }
+});
+
 test('SDK and reverse-integration simulations against the receiver; a bad target is reported in words', async ({
   app,
   page,
