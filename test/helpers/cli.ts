@@ -20,6 +20,21 @@ export function runCli(
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** The built CLI as a child process a test can signal, with what it has printed so far. */
+export function spawnCli(args: string[]) {
+  assertBuilt();
+  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.on('data', (chunk: Buffer) => {
+    output.stdout += chunk.toString();
+  });
+  child.stderr.on('data', (chunk: Buffer) => {
+    output.stderr += chunk.toString();
+  });
+  const exited = new Promise<number | null>((done) => child.on('close', done));
+  return { child, output, exited };
+}
+
 /**
  * Runs the built CLI without blocking this process, for commands that talk to a server the
  * test itself runs (spawnSync would freeze that server until the CLI gave up). `keepBytes`

@@ -3,26 +3,16 @@
  * stop, those in flight end, and the command prints what was done before exiting 130 — the
  * report was thrown away with the process before.
  */
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CLI, importRequests } from '../helpers/cli';
+import { importRequests, spawnCli } from '../helpers/cli';
 import { recordingServer } from '../helpers/recording-server';
 import { tempDir } from '../helpers/temp-dir';
 
 /** Runs the CLI, sends SIGINT once `ready()` holds, and resolves with what it printed and its code. */
 async function interrupted(args: string[], ready: () => boolean) {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => {
-    stdout += chunk.toString();
-  });
-  child.stderr.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString();
-  });
-  const exited = new Promise<number | null>((done) => child.on('close', done));
+  const { child, output, exited } = spawnCli(args);
   const deadline = Date.now() + 10_000;
   while (!ready() && child.exitCode === null && Date.now() < deadline) await sleep(10);
   expect(child.exitCode).toBeNull();
@@ -30,9 +20,9 @@ async function interrupted(args: string[], ready: () => boolean) {
   const code = await Promise.race([exited, sleep(10_000).then(() => 'still running' as const)]);
   if (code === 'still running') {
     child.kill('SIGKILL');
-    throw new Error(`still running 10 s after SIGINT\nstdout: ${stdout}\nstderr: ${stderr}`);
+    throw new Error(`still running 10 s after SIGINT\nstdout: ${output.stdout}\nstderr: ${output.stderr}`);
   }
-  return { code, stdout, stderr };
+  return { code, ...output };
 }
 
 describe('Ctrl-C during a run prints what was done (exit 130)', () => {

@@ -1,11 +1,10 @@
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { LEVEL_BODY, MINIGAME_BODY, REVERSE_BODY } from '../../electron/core/composer/presets';
-import { CLI, runCli } from '../helpers/cli';
+import { runCli, runCliAsync } from '../helpers/cli';
 import { tempDir } from '../helpers/temp-dir';
 
 const STATE = {
@@ -22,25 +21,6 @@ interface Got {
   url: string;
   headers: IncomingMessage['headers'];
   body: string;
-}
-
-/**
- * runCli blocks the event loop (spawnSync), so a server in this process could not answer it;
- * sends run the CLI asynchronously instead.
- */
-function runCliAsync(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, [CLI, ...args]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString();
-    });
-    child.on('close', (status) => done({ status, stdout, stderr }));
-  });
 }
 
 describe('hookbench render and send (built CLI, as child processes)', () => {
