@@ -288,7 +288,7 @@ describe('replay and sender simulations over real HTTP', () => {
       await expect(service.run(request, 'unstorable')).rejects.toThrow(/closed/);
       const final = events.at(-1);
       expect(final).toMatchObject({ batchId: 'unstorable', state: 'stopped', total: 2 });
-      expect(final?.stopReason).toMatch(/^Replay results could not be stored: .*closed/);
+      expect(final?.stopReason).toMatch(/^The run stopped on an error: .*closed/);
       expect(service.progress('unstorable')).toEqual(final);
       // The run stopped starting sends after the first result failed to store.
       expect(sink.received.length).toBe(1);

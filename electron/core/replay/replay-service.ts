@@ -133,11 +133,11 @@ export class ReplayService {
       );
       if (progress.state === 'running') progress.state = abort.signal.aborted ? 'cancelled' : 'done';
     } catch (error) {
-      // A result that cannot be stored stops the run (the other sends stop starting): the run
-      // must not be left on screen as running.
+      // A result that cannot be stored (or captures that cannot be read) stops the run, and the
+      // other sends stop starting: the run must not be left on screen as running.
       if (progress.state === 'running') {
         progress.state = 'stopped';
-        progress.stopReason = `Replay results could not be stored: ${error instanceof Error ? error.message : String(error)}`;
+        progress.stopReason = `The run stopped on an error: ${error instanceof Error ? error.message : String(error)}`;
       }
       throw error;
     } finally {

@@ -22,11 +22,6 @@ export function statusBatch(ids: readonly string[], state: string, time: string)
   return `[${items.join(',')}]`;
 }
 
-/**
- * Reads an acknowledgement the way the gateway's contract describes it: a JSON
- * array of {"id_sms": …}. Says in words what deviates, and returns the ids it
- * can still make out (an id sent as a string counts, but is flagged).
- */
 /** An acknowledged id as text: a JSON number, or digits in a string; null for anything else. */
 function idText(raw: unknown): string | null {
   if (typeof raw === 'string') return /^-?\d+$/.test(raw.trim()) ? raw.trim() : null;
@@ -34,6 +29,11 @@ function idText(raw: unknown): string | null {
   return scalarText(raw);
 }
 
+/**
+ * Reads an acknowledgement the way the gateway's contract describes it: a JSON
+ * array of {"id_sms": …}. Says in words what deviates, and returns the ids it
+ * can still make out (an id sent as a string counts, but is flagged).
+ */
 export function readAcknowledgement(
   bodyText: string,
   sent: readonly string[],
